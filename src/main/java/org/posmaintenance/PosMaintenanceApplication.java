@@ -1,0 +1,15 @@
+package org.posmaintenance;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The after-sales maintenance process application for merchants' POS terminals. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PosMaintenanceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PosMaintenanceApplication.class, args);
+    }
+}

@@ -1,0 +1,47 @@
+package org.posmaintenance.diagnosis;
+
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.sla.SlaPolicy;
+import org.posmaintenance.ticket.TicketInput;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_ConfirmDiagnosis}, the first response: checks the technician's
+ * decision and sets the resolution deadlines for the repair stage.
+ */
+@Component("confirmDiagnosis")
+public class ConfirmDiagnosisListener implements TaskListener {
+
+    private final SlaPolicy slaPolicy;
+
+    public ConfirmDiagnosisListener(SlaPolicy slaPolicy) {
+        this.slaPolicy = slaPolicy;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        TicketInput input = TicketInput.of(task);
+        Severity severity = input.requiredEnum(SEVERITY, Severity.class);
+        RepairChannel channel = input.requiredEnum(REPAIR_CHANNEL, RepairChannel.class);
+        input.requiredText(DIAGNOSIS_NOTES, 5, 2000);
+        input.flag(MERCHANT_CAUSED_DAMAGE);
+
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Date responseDue = (Date) task.getVariable(RESPONSE_DUE);
+        SlaPolicy.ResolutionDeadlines resolution = slaPolicy.resolution(severity, now);
+        task.setVariable(SEVERITY, severity.name());
+        task.setVariable(REPAIR_CHANNEL, channel.name());
+        task.setVariable(FIRST_RESPONSE_AT, Date.from(now));
+        task.setVariable(RESPONSE_SLA_MET, !now.isAfter(responseDue.toInstant()));
+        task.setVariable(TASK_PRIORITY, Math.max(slaPolicy.taskPriority(severity), task.getPriority()));
+        task.setVariable(RESOLUTION_DUE, Date.from(resolution.due()));
+        task.setVariable(RESOLUTION_EXTENDED_DUE, Date.from(resolution.extendedDue()));
+    }
+}

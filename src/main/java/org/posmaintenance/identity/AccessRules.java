@@ -1,0 +1,77 @@
+package org.posmaintenance.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.posmaintenance.identity.Groups.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.posmaintenance.ticket.TicketVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what, granted to groups (authorization is on). Tasks are granted by the engine itself to
+ * their candidate groups, so a technician sees only the tasks of his groups.
+ */
+@Component
+public class AccessRules {
+
+    static final String TASKLIST = "tasklist";
+    static final String COCKPIT = "cockpit";
+
+    private final AuthorizationService authorizations;
+
+    public AccessRules(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    /** Creates the grants that are missing; existing ones are left as an administrator changed them. */
+    public void apply() {
+        String process = TicketVariables.PROCESS_ID;
+        // the hotline records reported faults: it starts tickets from Tasklist
+        grant(HOTLINE, Resources.PROCESS_DEFINITION, process, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(HOTLINE, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        for (String group : TASK_WORKERS) {
+            grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+        }
+        // managers and supervisors watch the running tickets and their service levels in Cockpit
+        for (String group : List.of(MANAGERS, SUPERVISORS)) {
+            grant(group, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK);
+            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        }
+        // analysts revise the models: they read everything in Cockpit and deploy new versions
+        grant(ANALYSTS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grant(ANALYSTS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(ANALYSTS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ, Permissions.CREATE);
+    }
+
+    void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            grant.addPermission(permission);
+        }
+        authorizations.saveAuthorization(grant);
+    }
+}

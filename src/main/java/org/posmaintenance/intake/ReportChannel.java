@@ -1,0 +1,4 @@
+package org.posmaintenance.intake;
+
+/** How the merchant reported the fault. */
+public enum ReportChannel { HOTLINE, ONLINE }

@@ -1,0 +1,56 @@
+package org.posmaintenance.repair;
+
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketJournal;
+import org.springframework.stereotype.Component;
+
+/**
+ * The loaner terminal of a mail-in repair: lent when the repair centre receives the merchant's
+ * terminal ({@code Task_ReceiveTerminal}), back when the repaired one is returned
+ * ({@code Task_ReturnTerminal}).
+ */
+@Component("loaner")
+public class LoanerListener {
+
+    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9-]{6,32}");
+
+    private final TicketJournal journal;
+
+    public LoanerListener(TicketJournal journal) {
+        this.journal = journal;
+    }
+
+    /** {@code ${loaner.lent}} on completion of {@code Task_ReceiveTerminal}. */
+    public TaskListener lent() {
+        return task -> {
+            TicketInput input = TicketInput.of(task);
+            input.optionalText(SHIPPING_REFERENCE, 64);
+            String loaner = input.requiredMatching(LOANER_SERIAL, SERIAL, "a terminal serial");
+            task.setVariable(LOANER_LENT_AT, ClockUtil.getCurrentTime());
+            journal.notifyMerchant(task, TicketJournal.Notification.LOANER_LENT,
+                    "The repair centre received your terminal and lends you terminal " + loaner
+                            + " until yours is repaired. Inspection at the repair centre is free.", null);
+        };
+    }
+
+    /** {@code ${loaner.returned}} on completion of {@code Task_ReturnTerminal}. */
+    public TaskListener returned() {
+        return task -> {
+            TicketInput input = TicketInput.of(task);
+            input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
+            if (!input.flag(LOANER_RETURNED)) {
+                throw new InvalidTicketInputException(LOANER_RETURNED,
+                        "the loaner terminal " + task.getVariable(LOANER_SERIAL) + " must be back before the ticket goes on");
+            }
+            task.setVariable(LOANER_RETURNED_AT, ClockUtil.getCurrentTime());
+        };
+    }
+}

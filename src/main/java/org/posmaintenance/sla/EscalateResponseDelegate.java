@@ -1,0 +1,45 @@
+package org.posmaintenance.sla;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.posmaintenance.ticket.TicketJournal;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_EscalateResponseSla}: the first response is late. The waiting diagnosis task gets the
+ * escalated priority and the supervisors' group as candidates; the technicians keep it.
+ */
+@Component("escalateResponse")
+public class EscalateResponseDelegate implements JavaDelegate {
+
+    public static final String SUPERVISORS = "supervisors";
+    static final String ESCALATED_TASK = "Task_ConfirmDiagnosis";
+
+    private final TaskService tasks;
+    private final SlaPolicy slaPolicy;
+    private final TicketJournal journal;
+
+    public EscalateResponseDelegate(TaskService tasks, SlaPolicy slaPolicy, TicketJournal journal) {
+        this.tasks = tasks;
+        this.slaPolicy = slaPolicy;
+        this.journal = journal;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Task> waiting = tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(ESCALATED_TASK)
+                .list();
+        for (Task task : waiting) {
+            tasks.setPriority(task.getId(), slaPolicy.escalatedTaskPriority());
+            tasks.addCandidateGroup(task.getId(), SUPERVISORS);
+        }
+        journal.recordSlaEvent(execution, TicketJournal.SlaEvent.RESPONSE_BREACHED,
+                "First response overdue; escalated to " + SUPERVISORS);
+    }
+}

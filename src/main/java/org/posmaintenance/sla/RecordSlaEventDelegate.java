@@ -1,0 +1,32 @@
+package org.posmaintenance.sla;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.posmaintenance.ticket.TicketJournal;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_WarnResponseSlaAtRisk}, {@code Task_RecordRepairOverdue}: records the service-level
+ * event named by the task's input parameter {@code slaEvent}.
+ */
+@Component("recordSlaEvent")
+public class RecordSlaEventDelegate implements JavaDelegate {
+
+    static final String EVENT_PARAMETER = "slaEvent";
+
+    private final TicketJournal journal;
+
+    public RecordSlaEventDelegate(TicketJournal journal) {
+        this.journal = journal;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object event = execution.getVariableLocal(EVENT_PARAMETER);
+        if (event == null) {
+            throw new IllegalStateException(execution.getCurrentActivityId() + " has no input parameter " + EVENT_PARAMETER);
+        }
+        TicketJournal.SlaEvent kind = TicketJournal.SlaEvent.valueOf(event.toString());
+        journal.recordSlaEvent(execution, kind, execution.getCurrentActivityName());
+    }
+}

@@ -1,0 +1,35 @@
+package org.posmaintenance.upgrade;
+
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.TicketInput;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_UpgradeTerminal}: the installed version must be at least the latest one;
+ * it becomes the terminal's software version on the ticket.
+ */
+@Component("recordUpgrade")
+public class RecordUpgradeListener implements TaskListener {
+
+
+    @Override
+    public void notify(DelegateTask task) {
+        TicketInput input = TicketInput.of(task);
+        SoftwareVersion installed = SoftwareVersion.parse(
+                input.requiredMatching(INSTALLED_VERSION, SoftwareVersion.FORMAT, "a software version such as 3.4.0"));
+        input.optionalText(UPGRADE_NOTES, 1000);
+        SoftwareVersion latest = SoftwareVersion.parse((String) task.getVariable(LATEST_SOFTWARE_VERSION));
+        if (installed.isOlderThan(latest)) {
+            throw new InvalidTicketInputException(INSTALLED_VERSION,
+                    installed + " is older than the latest version " + latest);
+        }
+        task.setVariable(SOFTWARE_VERSION, installed.toString());
+        task.setVariable(UPGRADED_AT, ClockUtil.getCurrentTime());
+    }
+}
