@@ -3,8 +3,11 @@ package org.posmaintenance.billing;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The itemised bill of a repair, kept with the ticket as JSON. */
-public record Bill(String currency, boolean warrantyCovered, List<Line> lines, BigDecimal total) {
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+/** The itemised bill of a repair, kept with the ticket as JSON (amounts as decimal strings). */
+public record Bill(String currency, boolean warrantyCovered, List<Line> lines,
+                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total) {
 
     /** Why a line costs what it costs. */
     public enum Basis { CHARGED, WARRANTY, INCLUDED_IN_RENTAL }
@@ -14,6 +17,7 @@ public record Bill(String currency, boolean warrantyCovered, List<Line> lines, B
 
     /** One line of the bill. */
     public record Line(Kind kind, String code, String description, int quantity,
-                       BigDecimal unitPrice, BigDecimal amount, Basis basis) {
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPrice,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Basis basis) {
     }
 }

@@ -7,7 +7,7 @@ public final class Groups {
 
     public static final String HOTLINE = "hotline";
     public static final String TECHNICIANS = "technicians";
-    public static final String REPAIR_CENTRE = "repair-centre";
+    public static final String REPAIR_CENTRE = "repaircentre";
     public static final String SUPERVISORS = "supervisors";
     public static final String MANAGERS = "managers";
     public static final String ANALYSTS = "analysts";

@@ -2,11 +2,15 @@ package org.posmaintenance.identity;
 
 import java.util.Optional;
 
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.springframework.context.event.EventListener;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Component;
 
-/** After the engine has deployed the models: grants, Tasklist filters and, in the demo, the demo people. */
+import jakarta.annotation.PostConstruct;
+
+/**
+ * Once the engine has started and deployed the models: grants, Tasklist filters and, in the demo, the
+ * demo people. Everything is created only where missing, so a restart changes nothing.
+ */
 @Component
 class IdentitySetup {
 
@@ -14,14 +18,14 @@ class IdentitySetup {
     private final TasklistFilters filters;
     private final Optional<DemoUsers> demoUsers;
 
-    IdentitySetup(AccessRules accessRules, TasklistFilters filters, Optional<DemoUsers> demoUsers) {
+    IdentitySetup(ProcessEngine startedEngine, AccessRules accessRules, TasklistFilters filters, Optional<DemoUsers> demoUsers) {
         this.accessRules = accessRules;
         this.filters = filters;
         this.demoUsers = demoUsers;
     }
 
-    @EventListener
-    public void onDeployed(PostDeployEvent event) {
+    @PostConstruct
+    void apply() {
         demoUsers.ifPresent(DemoUsers::apply);
         accessRules.apply();
         filters.apply();

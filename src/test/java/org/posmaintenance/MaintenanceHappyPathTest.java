@@ -1,0 +1,79 @@
+package org.posmaintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/** A printer fault fixed by remote support within warranty, software current, a good evaluation. */
+class MaintenanceHappyPathTest extends ProcessScenarioTest {
+
+    @Test
+    void remoteFixWithinWarrantyRunsThroughAllFiveStagesToAClosedTicket() {
+        ProcessInstance ticket = startTicket(report());
+
+        assertThat(ticket.getBusinessKey()).matches("SR-20261125-\\d{4}");
+        assertThat(variable(ticket, TICKET_NUMBER)).isEqualTo(ticket.getBusinessKey());
+        assertThat(variable(ticket, REPORTED_AT)).isEqualTo(Date.from(WEDNESDAY_10_00));
+        assertThat(variable(ticket, STAGE)).isEqualTo("DIAGNOSIS");
+        assertThat(ticket).hasPassed("Task_RegisterTicket").isWaitingAt("Task_DiagnoseFault");
+
+        executeJobAt(ticket, "Task_DiagnoseFault");
+        assertThat(ticket).isWaitingAt("Task_ConfirmDiagnosis");
+        assertThat(variable(ticket, PROPOSED_SEVERITY)).isEqualTo("NORMAL");
+        assertThat(variable(ticket, PROPOSED_REPAIR_CHANNEL)).isEqualTo("REMOTE");
+        assertThat(variable(ticket, WARRANTY_IN_PERIOD)).isEqualTo(true);
+        // 24 service hours from Wednesday 10:00: Wed 8 h + Thu 10 h + Fri 6 h = Friday 14:00 Shanghai
+        Date responseDue = Date.from(Instant.parse("2026-11-27T06:00:00Z"));
+        assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(responseDue);
+        assertThat(task()).hasCandidateGroup("technicians").hasDueDate(responseDue);
+        assertThat(task().getPriority()).isEqualTo(50);
+
+        setClock(WEDNESDAY_10_00.plusSeconds(1800));
+        confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
+        assertThat(variable(ticket, RESPONSE_SLA_MET)).isEqualTo(true);
+        assertThat(variable(ticket, STAGE)).isEqualTo("REPAIR");
+        assertThat(ticket).isWaitingAt("Task_RemoteSupport");
+        assertThat(task()).hasCandidateGroup("technicians").hasDueDate((Date) variable(ticket, RESOLUTION_DUE));
+
+        complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "VIDEO",
+                REMOTE_SESSION_NOTES, "Cleaned the print head with the merchant on video.", REMOTE_RESOLVED, true));
+        assertThat(ticket).isWaitingAt("Task_BillParts");
+        billAndCheckSoftware(ticket);
+
+        JsonValue bill = runtimeService.getVariableTyped(ticket.getId(), BILL);
+        assertThat(bill.getValue().prop("warrantyCovered").boolValue()).isTrue();
+        assertThat(bill.getValue().prop("lines").elements()).hasSize(1);
+        assertThat(bill.getValue().prop("lines").elements().get(0).prop("code").stringValue()).isEqualTo("REMOTE");
+        assertThat(variable(ticket, BILL_TOTAL)).isEqualTo("0.00");
+        assertThat(variable(ticket, UPGRADE_NEEDED)).isEqualTo(false);
+        assertThat(ticket).hasNotPassed("TimerEvent_UpgradeWindowOpens", "Task_UpgradeTerminal");
+
+        answerSurvey(ticket, 5);
+        assertThat(variable(ticket, LOW_SCORE)).isEqualTo(false);
+        executeJobAt(ticket, "Task_CloseTicket");
+
+        assertThat(ticket).isEnded().hasPassed("EndEvent_FeedbackDone", "EndEvent_TicketClosed").hasNotPassed("Task_FollowUpLowScore");
+        assertThat(historicVariable(ticket, STAGE)).isEqualTo("CLOSED");
+        assertThat(historicVariable(ticket, SURVEY_ANSWERED)).isEqualTo(true);
+        assertThat(notificationKinds(ticket))
+                .containsExactly("TICKET_RECEIVED", "SURVEY_SENT", "TICKET_CLOSED");
+    }
+
+    @Test
+    void everyTicketGetsTheNextNumberOfTheDay() {
+        String first = startTicket(report()).getBusinessKey();
+        String second = startTicket(report()).getBusinessKey();
+
+        int firstNumber = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
+        assertThat(second).isEqualTo("SR-20261125-%04d".formatted(firstNumber + 1));
+    }
+}

@@ -1,0 +1,199 @@
+package org.posmaintenance;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.TicketJournal;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Base of the engine tests: one Spring context for all of them (in-memory H2, job executor off),
+ * process test coverage, and the steps that move a ticket along. Each test sets the engine clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class ProcessScenarioTest {
+
+    /** Wednesday 2026-11-25 10:00 in Shanghai: inside service hours. */
+    protected static final Instant WEDNESDAY_10_00 = Instant.parse("2026-11-25T02:00:00Z");
+
+    @Autowired protected ProcessEngine processEngine;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected ManagementService managementService;
+    @Autowired protected HistoryService historyService;
+    @Autowired protected TicketJournal journal;
+
+    @BeforeEach
+    void initEngineAssertions() {
+        BpmnAwareTests.init(processEngine);
+        setClock(WEDNESDAY_10_00);
+    }
+
+    @AfterEach
+    void resetClockAndTickets() {
+        ClockUtil.reset();
+        runtimeService.createProcessInstanceQuery().list()
+                .forEach(ticket -> runtimeService.deleteProcessInstance(ticket.getId(), "test finished"));
+    }
+
+    protected static void setClock(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+    }
+
+    /** A report as the hotline records it: a printer fault, in warranty, software current. */
+    protected static Map<String, Object> report() {
+        Map<String, Object> report = new HashMap<>();
+        report.put(REPORT_CHANNEL, "HOTLINE");
+        report.put(MERCHANT_ID, "M-100231");
+        report.put(MERCHANT_NAME, "Lotus Tea House");
+        report.put(CONTACT_PHONE, "+86 21 5555 0101");
+        report.put(TERMINAL_SERIAL, "PAX-A920-88001");
+        report.put(TERMINAL_MODEL, "A920");
+        report.put(SOFTWARE_VERSION, "3.4.0");
+        report.put(WARRANTY_UNTIL, "2027-06-30");
+        report.put(MAINTENANCE_INCLUDED, false);
+        report.put(FAULT_CATEGORY, "PRINTER");
+        report.put(PAYMENTS_BLOCKED, false);
+        report.put(FAULT_DESCRIPTION, "Receipts come out blank since this morning.");
+        return report;
+    }
+
+    protected ProcessInstance startTicket(Map<String, Object> report) {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, report);
+    }
+
+    /** Starts a ticket and runs the asynchronous diagnosis, so that it waits for the technician. */
+    protected ProcessInstance ticketAwaitingDiagnosis(Map<String, Object> report) {
+        ProcessInstance ticket = startTicket(report);
+        assertThat(ticket).isWaitingAt("Task_DiagnoseFault");
+        execute(job());
+        assertThat(ticket).isWaitingAt("Task_ConfirmDiagnosis");
+        return ticket;
+    }
+
+    protected void confirmDiagnosis(ProcessInstance ticket, String severity, String channel, boolean merchantCausedDamage) {
+        complete(ticket, "Task_ConfirmDiagnosis", Map.of(SEVERITY, severity, REPAIR_CHANNEL, channel,
+                MERCHANT_CAUSED_DAMAGE, merchantCausedDamage, DIAGNOSIS_NOTES, "Checked with the merchant by phone."));
+    }
+
+    /** Completes the ticket's open task with this definition key, as Tasklist would. */
+    protected void complete(ProcessInstance ticket, String taskKey, Map<String, Object> variables) {
+        var task = taskService.createTaskQuery().processInstanceId(ticket.getId()).taskDefinitionKey(taskKey).singleResult();
+        org.assertj.core.api.Assertions.assertThat(task).as("open task " + taskKey).isNotNull();
+        taskService.complete(task.getId(), variables);
+    }
+
+    /** The step was rejected because of this field, and the ticket did not move. */
+    protected void assertRejected(ProcessInstance ticket, String waitingAt, String field, Runnable step) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(step::run)
+                .hasRootCauseInstanceOf(InvalidTicketInputException.class)
+                .hasMessageContaining("Field '" + field + "'");
+        assertThat(ticket).isWaitingAt(waitingAt);
+    }
+
+    /** Executes the one job waiting at this activity. */
+    protected void executeJobAt(ProcessInstance ticket, String activityId) {
+        Job job = managementService.createJobQuery().processInstanceId(ticket.getId()).activityId(activityId).singleResult();
+        org.assertj.core.api.Assertions.assertThat(job).as("job at " + activityId).isNotNull();
+        managementService.executeJob(job.getId());
+    }
+
+    protected Job timerAt(ProcessInstance ticket, String activityId) {
+        return managementService.createJobQuery().processInstanceId(ticket.getId()).timers().activityId(activityId).singleResult();
+    }
+
+    protected Object variable(ProcessInstance ticket, String name) {
+        return runtimeService.getVariable(ticket.getId(), name);
+    }
+
+    protected Object historicVariable(ProcessInstance ticket, String name) {
+        var value = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(ticket.getId()).variableName(name).singleResult();
+        return value == null ? null : value.getValue();
+    }
+
+    /** The kinds of the entries of a JSON list variable (notifications, SLA events), running or ended ticket. */
+    protected List<String> kinds(ProcessInstance ticket, String listVariable) {
+        var value = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(ticket.getId()).variableName(listVariable).singleResult();
+        if (value == null) {
+            return List.of();
+        }
+        return ((JsonValue) value.getTypedValue()).getValue().elements().stream()
+                .map(entry -> entry.prop("kind").stringValue()).toList();
+    }
+
+    protected List<String> notificationKinds(ProcessInstance ticket) {
+        return kinds(ticket, NOTIFICATIONS);
+    }
+
+    protected List<String> slaEventKinds(ProcessInstance ticket) {
+        return kinds(ticket, SLA_EVENTS);
+    }
+
+    /** Runs the repair stage's billing and the upgrade check, for a terminal whose software is current. */
+    protected void billAndCheckSoftware(ProcessInstance ticket) {
+        executeJobAt(ticket, "Task_BillParts");
+        executeJobAt(ticket, "Task_CheckSoftwareVersion");
+    }
+
+    /** A ticket fixed by remote support, billed and checked for software, before the survey is sent. */
+    protected ProcessInstance ticketRepairedRemotely(Map<String, Object> report) {
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report);
+        confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
+        complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "VIDEO",
+                REMOTE_SESSION_NOTES, "Fixed on a video call.", REMOTE_RESOLVED, true));
+        billAndCheckSoftware(ticket);
+        return ticket;
+    }
+
+    /** Jobs of the ticket that are due now (by the engine clock). */
+    protected List<String> dueJobActivities(ProcessInstance ticket) {
+        return managementService.createJobQuery().processInstanceId(ticket.getId()).executable().list().stream()
+                .map(job -> managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId())
+                .sorted().toList();
+    }
+
+    /** Sends the survey, records the answer and evaluates it. */
+    protected void answerSurvey(ProcessInstance ticket, int score) {
+        executeJobAt(ticket, "Task_SendSurvey");
+        assertThat(ticket).isWaitingAt("Task_AnswerSurvey");
+        assertThat(task()).hasCandidateGroup("hotline");
+        complete(ticket, "Task_AnswerSurvey", Map.of(SURVEY_SCORE, score, SURVEY_COMMENT, "Quick and friendly."));
+        executeJobAt(ticket, "Task_RecordEvaluation");
+    }
+}

@@ -1,0 +1,60 @@
+package org.posmaintenance.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.posmaintenance.ProcessScenarioTest;
+
+/** A terminal behind the latest software is upgraded after the repair, when the merchant has closed. */
+class SystemUpgradeStageTest extends ProcessScenarioTest {
+
+    @Test
+    void anOutdatedTerminalIsUpgradedAfterTheMerchantCloses() {
+        Map<String, Object> report = report();
+        report.put(SOFTWARE_VERSION, "3.2.1");
+        report.put(MERCHANT_OPENING_HOURS, "09:00-21:00");
+        ProcessInstance ticket = ticketRepairedRemotely(report);
+
+        assertThat(variable(ticket, UPGRADE_NEEDED)).isEqualTo(true);
+        assertThat(variable(ticket, LATEST_SOFTWARE_VERSION)).isEqualTo("3.4.0");
+        assertThat(ticket).isWaitingAt("TimerEvent_UpgradeWindowOpens");
+        Instant closes = Instant.parse("2026-11-25T13:00:00Z");  // Wednesday 21:00 Shanghai
+        Instant opens = Instant.parse("2026-11-26T01:00:00Z");   // Thursday 09:00 Shanghai
+        assertThat(timerAt(ticket, "TimerEvent_UpgradeWindowOpens").getDuedate()).isEqualTo(Date.from(closes));
+
+        setClock(closes.minusSeconds(60));
+        assertThat(dueJobActivities(ticket)).isEmpty();
+        setClock(closes);
+        executeJobAt(ticket, "TimerEvent_UpgradeWindowOpens");
+        assertThat(ticket).isWaitingAt("Task_UpgradeTerminal");
+        assertThat(task()).hasCandidateGroup("technicians").hasDueDate(Date.from(opens));
+
+        assertRejected(ticket, "Task_UpgradeTerminal", INSTALLED_VERSION,
+                () -> complete(ticket, "Task_UpgradeTerminal", Map.of(INSTALLED_VERSION, "3.3.9")));
+        setClock(closes.plusSeconds(1800));
+        complete(ticket, "Task_UpgradeTerminal", Map.of(INSTALLED_VERSION, "3.4.0", UPGRADE_NOTES, "Upgraded over 4G."));
+
+        assertThat(variable(ticket, SOFTWARE_VERSION)).isEqualTo("3.4.0");
+        assertThat(variable(ticket, UPGRADED_AT)).isEqualTo(Date.from(closes.plusSeconds(1800)));
+        assertThat(ticket).hasPassed("EndEvent_UpgradeStageDone").isWaitingAt("Task_SendSurvey");
+        assertThat(variable(ticket, STAGE)).isEqualTo("FEEDBACK");
+    }
+
+    @Test
+    void withoutOpeningHoursTheUpgradeWaitsForTheNightWindow() {
+        Map<String, Object> report = report();
+        report.put(SOFTWARE_VERSION, "3.3");
+        ProcessInstance ticket = ticketRepairedRemotely(report);
+
+        assertThat(variable(ticket, UPGRADE_WINDOW_START)).isEqualTo(Date.from(Instant.parse("2026-11-25T14:00:00Z")));
+        assertThat(variable(ticket, UPGRADE_WINDOW_END)).isEqualTo(Date.from(Instant.parse("2026-11-25T22:00:00Z")));
+    }
+}
