@@ -41,7 +41,7 @@ class FaultTriageRulesTest {
             "OTHER,           false, NORMAL, REMOTE",    // rule 10: anything else
     })
     void eachRuleGivesItsSeverityAndChannel(String category, boolean paymentsBlocked, String severity, String channel) {
-        DmnDecisionResultEntries result = dmn.evaluateDecisionTable(triage,
+        DmnDecisionResultEntries result = dmn.evaluateDecision(triage,
                 Map.<String, Object>of("faultCategory", category, "paymentsBlocked", paymentsBlocked)).getSingleResult();
 
         assertThat((String) result.getEntry("severity")).isEqualTo(severity);
@@ -53,7 +53,7 @@ class FaultTriageRulesTest {
             "HARDWARE_DAMAGE", "OTHER"})
     void everyCategoryIsClassifiedAsAKnownSeverityAndChannel(String category) {
         for (boolean blocked : new boolean[] {false, true}) {
-            DmnDecisionResultEntries result = dmn.evaluateDecisionTable(triage,
+            DmnDecisionResultEntries result = dmn.evaluateDecision(triage,
                     Map.<String, Object>of("faultCategory", category, "paymentsBlocked", blocked)).getSingleResult();
             assertThat(Severity.valueOf(result.getEntry("severity"))).isNotNull();
             assertThat(RepairChannel.valueOf(result.getEntry("repairChannel"))).isNotNull();
