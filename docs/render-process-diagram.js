@@ -11,7 +11,7 @@ async function main() {
     console.error('usage: node render-process-diagram.js <in.bpmn> <out.svg> <out.png> [pngWidth]');
     process.exit(2);
   }
-  const pngWidth = Number(widthArg || 2800);
+  const pngWidth = Number(widthArg || 3200);
   const bpmnJsDir = path.dirname(require.resolve('bpmn-js/package.json'));
   const xml = fs.readFileSync(bpmnFile, 'utf8');
 
@@ -31,9 +31,14 @@ async function main() {
 
     const result = await page.evaluate(x => window.renderDiagram(x), xml);
     for (const w of result.warnings) console.error('import warning:', w);
-    fs.writeFileSync(svgFile, result.svg);
+    // bpmn-js names its arrow-head markers randomly; number them so that the SVG only changes
+    // when the diagram does.
+    const ids = new Map();
+    const svg = result.svg.replace(/marker-[a-z0-9]{10,}/g,
+      m => ids.get(m) || (ids.set(m, `marker-${ids.size + 1}`), ids.get(m)));
+    fs.writeFileSync(svgFile, svg);
 
-    const dataUrl = await page.evaluate(([s, w]) => window.rasterise(s, w), [result.svg, pngWidth]);
+    const dataUrl = await page.evaluate(([s, w]) => window.rasterise(s, w), [svg, pngWidth]);
     fs.writeFileSync(pngFile, Buffer.from(dataUrl.split(',')[1], 'base64'));
     console.log(`wrote ${svgFile} and ${pngFile} (${pngWidth} px wide); diagram bounds`,
       JSON.stringify(result.inner));

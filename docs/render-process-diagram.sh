@@ -5,7 +5,7 @@
 # Needs: node/npm, and Debian's chromium (apt-get install -y chromium); no browser is downloaded.
 # bpmn-js and playwright-core are installed into a scratch folder outside the repository
 # (RENDER_TOOLS_DIR, default /tmp/pos-diagram-tools); nothing is added to the work tree but the two pictures.
-# Options via environment: PNG_WIDTH (default 2800), CHROMIUM (default /usr/bin/chromium),
+# Options via environment: PNG_WIDTH (default 3200), CHROMIUM (default /usr/bin/chromium),
 # BPMN_JS_VERSION (default 18.31.1), PLAYWRIGHT_CORE_VERSION (default 1.65.1).
 set -euo pipefail
 
@@ -28,4 +28,4 @@ NODE_PATH="$tools/node_modules" node "$here/render-process-diagram.js" \
   "$repo/processes/PosTerminalMaintenance.bpmn" \
   "$here/process.svg" \
   "$here/process.png" \
-  "${PNG_WIDTH:-2800}"
+  "${PNG_WIDTH:-3200}"

@@ -36,7 +36,7 @@ public class PartsBilling {
             PriceList.Item item = prices.part(code);
             lines.add(line(Bill.Kind.PART, code, item, count.intValue(), covered ? Bill.Basis.WARRANTY : Bill.Basis.CHARGED));
         });
-        for (RepairChannel channel : repair.channels()) {
+        for (RepairChannel channel : repair.channels().stream().sorted().toList()) {
             PriceList.Item item = prices.service(channel.name());
             Bill.Basis basis = covered ? Bill.Basis.WARRANTY
                     : repair.maintenanceIncluded() ? Bill.Basis.INCLUDED_IN_RENTAL : Bill.Basis.CHARGED;

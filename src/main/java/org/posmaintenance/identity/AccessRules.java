@@ -35,11 +35,14 @@ public class AccessRules {
     public void apply() {
         String process = TicketVariables.PROCESS_ID;
         // the hotline records reported faults: it starts tickets from Tasklist
-        grant(HOTLINE, Resources.PROCESS_DEFINITION, process, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(HOTLINE, Resources.PROCESS_DEFINITION, process, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(HOTLINE, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // people who work tickets read the tickets (Tasklist shows their variables), but only the tasks
+        // of their own groups
         for (String group : TASK_WORKERS) {
             grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE);
         }
         // managers and supervisors watch the running tickets and their service levels in Cockpit
         for (String group : List.of(MANAGERS, SUPERVISORS)) {

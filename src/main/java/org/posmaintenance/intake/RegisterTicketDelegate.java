@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class RegisterTicketDelegate implements JavaDelegate {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{3,32}");
-    static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9-]{6,32}");
+    public static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9-]{6,32}");
 
     static final Pattern PHONE = Pattern.compile("\\+?[0-9 -]{6,20}");
     static final Pattern OPENING_HOURS = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]");

@@ -2,11 +2,10 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.ticket.TicketVariables.*;
 
-import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.intake.RegisterTicketDelegate;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("loaner")
 public class LoanerListener {
 
-    private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9-]{6,32}");
-
     private final TicketJournal journal;
 
     public LoanerListener(TicketJournal journal) {
@@ -33,7 +30,7 @@ public class LoanerListener {
         return task -> {
             TicketInput input = TicketInput.of(task);
             input.optionalText(SHIPPING_REFERENCE, 64);
-            String loaner = input.requiredMatching(LOANER_SERIAL, SERIAL, "a terminal serial");
+            String loaner = input.requiredMatching(LOANER_SERIAL, RegisterTicketDelegate.SERIAL, "a terminal serial");
             task.setVariable(LOANER_LENT_AT, ClockUtil.getCurrentTime());
             journal.notifyMerchant(task, TicketJournal.Notification.LOANER_LENT,
                     "The repair centre received your terminal and lends you terminal " + loaner

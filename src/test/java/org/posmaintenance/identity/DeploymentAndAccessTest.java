@@ -78,6 +78,8 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
         identityService.setAuthentication("tom", List.of("technicians"));
         assertThat(taskService.createTaskQuery().processInstanceId(ticket.getId()).list())
                 .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ConfirmDiagnosis");
+        assertThat(runtimeService.getVariable(ticket.getId(), TicketVariables.MERCHANT_NAME))
+                .as("the ticket's data for the task list columns").isEqualTo("Lotus Tea House");
         assertThat(filterService.list(filter(TasklistFilters.GROUP_TASKS).getId()))
                 .extracting("processInstanceId").contains(ticket.getId());
         identityService.clearAuthentication();
