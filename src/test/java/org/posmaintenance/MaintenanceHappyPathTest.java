@@ -71,7 +71,7 @@ class MaintenanceHappyPathTest extends ProcessScenarioTest {
     @Test
     void everyTicketGetsTheNextNumberOfTheDay() {
         String first = startTicket(report()).getBusinessKey();
-        String second = startTicket(report()).getBusinessKey();
+        String second = startTicket(report()).getBusinessKey(); // another new terminal
 
         int firstNumber = Integer.parseInt(first.substring(first.lastIndexOf('-') + 1));
         assertThat(second).isEqualTo("SR-20261125-%04d".formatted(firstNumber + 1));

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -32,6 +33,7 @@ import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -73,18 +75,38 @@ public abstract class ProcessScenarioTest {
         ClockUtil.setCurrentTime(Date.from(now));
     }
 
-    /** A report as the hotline records it: a printer fault, in warranty, software current. */
-    protected static Map<String, Object> report() {
+    /** Merchant M-100231 (Lotus Tea House, open 09:00-21:00) of the demo data. */
+    protected static final String MERCHANT = "M-100231";
+    /** Merchant M-100233 of the demo data, whose opening hours are unknown. */
+    protected static final String MERCHANT_WITHOUT_HOURS = "M-100233";
+    private static final AtomicInteger TERMINALS = new AtomicInteger();
+
+    @Autowired protected JdbcTemplate jdbc;
+
+    /**
+     * A new terminal of a merchant, for one test: its software version, warranty end and contract
+     * ({@code RENTAL_WITH_MAINTENANCE}, {@code RENTAL} or {@code PURCHASE}).
+     */
+    protected String newTerminal(String merchantId, String softwareVersion, String warrantyUntil, String contract) {
+        String serial = "TEST-%06d".formatted(TERMINALS.incrementAndGet());
+        jdbc.update("INSERT INTO terminal (serial, merchant_id, model, software_version, installed_on, warranty_until, contract)"
+                        + " VALUES (?, ?, 'A920', ?, DATE '2025-01-01', ?, ?)",
+                serial, merchantId, softwareVersion, java.sql.Date.valueOf(warrantyUntil), contract);
+        return serial;
+    }
+
+    /** A printer fault of a new terminal of {@link #MERCHANT}: in warranty, bought, software current. */
+    protected Map<String, Object> report() {
+        return report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"));
+    }
+
+    /** A printer fault of this terminal of {@link #MERCHANT}, as the hotline records it. */
+    protected static Map<String, Object> report(String terminalSerial) {
         Map<String, Object> report = new HashMap<>();
         report.put(REPORT_CHANNEL, "HOTLINE");
-        report.put(MERCHANT_ID, "M-100231");
-        report.put(MERCHANT_NAME, "Lotus Tea House");
+        report.put(MERCHANT_ID, MERCHANT);
         report.put(CONTACT_PHONE, "+86 21 5555 0101");
-        report.put(TERMINAL_SERIAL, "PAX-A920-88001");
-        report.put(TERMINAL_MODEL, "A920");
-        report.put(SOFTWARE_VERSION, "3.4.0");
-        report.put(WARRANTY_UNTIL, "2027-06-30");
-        report.put(MAINTENANCE_INCLUDED, false);
+        report.put(TERMINAL_SERIAL, terminalSerial);
         report.put(FAULT_CATEGORY, "PRINTER");
         report.put(PAYMENTS_BLOCKED, false);
         report.put(FAULT_DESCRIPTION, "Receipts come out blank since this morning.");

@@ -2,9 +2,12 @@ package org.posmaintenance.feedback;
 
 import static org.posmaintenance.ticket.TicketVariables.*;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.ticket.Stage;
 import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.stereotype.Component;
@@ -13,17 +16,16 @@ import org.springframework.stereotype.Component;
 @Component("closeTicket")
 public class CloseTicketDelegate implements JavaDelegate {
 
-    private final TicketJournal journal;
+    private final MerchantNotifier notifier;
 
-    public CloseTicketDelegate(TicketJournal journal) {
-        this.journal = journal;
+    public CloseTicketDelegate(MerchantNotifier notifier) {
+        this.notifier = notifier;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
         execution.setVariable(STAGE, Stage.CLOSED.name());
-        journal.notifyMerchant(execution, TicketJournal.Notification.TICKET_CLOSED,
-                "Ticket " + execution.getVariable(TICKET_NUMBER) + " is closed. Thank you.", null);
+        notifier.notify(execution, TicketJournal.Notification.TICKET_CLOSED, Map.of(), null, null);
     }
 }

@@ -4,10 +4,12 @@ import static org.posmaintenance.ticket.TicketVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.stereotype.Component;
 
@@ -16,19 +18,17 @@ import org.springframework.stereotype.Component;
 public class SendSurveyDelegate implements JavaDelegate {
 
     private final FeedbackProperties properties;
-    private final TicketJournal journal;
+    private final MerchantNotifier notifier;
 
-    public SendSurveyDelegate(FeedbackProperties properties, TicketJournal journal) {
+    public SendSurveyDelegate(FeedbackProperties properties, MerchantNotifier notifier) {
         this.properties = properties;
-        this.journal = journal;
+        this.notifier = notifier;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Instant expiresAt = ClockUtil.getCurrentTime().toInstant().plus(properties.surveyExpiry());
         execution.setVariable(SURVEY_EXPIRES_AT, Date.from(expiresAt));
-        journal.notifyMerchant(execution, TicketJournal.Notification.SURVEY_SENT,
-                "Your terminal is repaired. Please rate our service from 1 to 5 for ticket "
-                        + execution.getVariable(TICKET_NUMBER) + ".", null);
+        notifier.notify(execution, TicketJournal.Notification.SURVEY_SENT, Map.of(), null, null);
     }
 }

@@ -4,56 +4,72 @@ import static org.posmaintenance.ticket.TicketVariables.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.merchant.Merchant;
+import org.posmaintenance.merchant.MerchantDirectory;
+import org.posmaintenance.merchant.Terminal;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.OpenTicketExistsException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
-import org.posmaintenance.upgrade.SoftwareVersion;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RegisterTicket}: checks the fault report (from the start form or the REST start call)
- * and gives the ticket its number, which becomes the business key.
+ * {@code Task_RegisterTicket}: checks the fault report (from the start form, the merchant API or the
+ * REST start call) against the merchant and terminal records, refuses a second open ticket for a
+ * terminal, and gives the ticket its number, which becomes the business key.
  */
 @Component("registerTicket")
 public class RegisterTicketDelegate implements JavaDelegate {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{3,32}");
     public static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9-]{6,32}");
-
     static final Pattern PHONE = Pattern.compile("\\+?[0-9 -]{6,20}");
-    static final Pattern OPENING_HOURS = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]");
 
     private final TicketNumbers ticketNumbers;
+    private final TicketRegistry registry;
+    private final MerchantDirectory directory;
     private final ServiceHoursCalendar calendar;
-    private final TicketJournal journal;
+    private final MerchantNotifier notifier;
 
-    public RegisterTicketDelegate(TicketNumbers ticketNumbers, ServiceHoursCalendar calendar, TicketJournal journal) {
+    public RegisterTicketDelegate(TicketNumbers ticketNumbers, TicketRegistry registry, MerchantDirectory directory,
+                                  ServiceHoursCalendar calendar, MerchantNotifier notifier) {
         this.ticketNumbers = ticketNumbers;
+        this.registry = registry;
+        this.directory = directory;
         this.calendar = calendar;
-        this.journal = journal;
+        this.notifier = notifier;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         TicketInput input = TicketInput.of(execution);
         ReportChannel channel = input.requiredEnum(REPORT_CHANNEL, ReportChannel.class);
-        input.requiredMatching(MERCHANT_ID, ID, "a merchant id (3-32 letters, digits or '-')");
-        input.requiredText(MERCHANT_NAME, 100);
+        String merchantId = input.requiredMatching(MERCHANT_ID, ID, "a merchant id (3-32 letters, digits or '-')");
         input.optionalMatching(CONTACT_PHONE, PHONE, "a phone number");
-        input.requiredMatching(TERMINAL_SERIAL, SERIAL, "a terminal serial (6-32 letters, digits or '-')");
-        input.optionalText(TERMINAL_MODEL, 50);
-        input.requiredMatching(SOFTWARE_VERSION, SoftwareVersion.FORMAT, "a software version such as 3.2.1");
-        input.requiredDate(WARRANTY_UNTIL, calendar.zone());
-        input.flag(MAINTENANCE_INCLUDED);
-        input.optionalMatching(MERCHANT_OPENING_HOURS, OPENING_HOURS, "opening hours such as 09:00-21:00");
+        String serial = input.requiredMatching(TERMINAL_SERIAL, SERIAL, "a terminal serial (6-32 letters, digits or '-')");
         FaultCategory category = input.requiredEnum(FAULT_CATEGORY, FaultCategory.class);
-        input.flag(PAYMENTS_BLOCKED);
+        boolean paymentsBlocked = input.flag(PAYMENTS_BLOCKED);
         input.requiredText(FAULT_DESCRIPTION, 10, 2000);
+
+        Merchant merchant = directory.merchant(merchantId)
+                .orElseThrow(() -> new InvalidTicketInputException(MERCHANT_ID, "no merchant '" + merchantId + "' is known"));
+        Terminal terminal = directory.lockTerminal(serial)
+                .orElseThrow(() -> new InvalidTicketInputException(TERMINAL_SERIAL, "no terminal '" + serial + "' is known"));
+        if (!terminal.merchantId().equals(merchantId)) {
+            throw new InvalidTicketInputException(TERMINAL_SERIAL, "terminal '" + serial + "' is not a terminal of merchant " + merchantId);
+        }
+        registry.openTicketFor(serial).ifPresent(open -> {
+            throw new OpenTicketExistsException(TERMINAL_SERIAL, serial, open);
+        });
 
         Instant reportedAt = ClockUtil.getCurrentTime().toInstant();
         String ticketNumber = ticketNumbers.next(reportedAt.atZone(calendar.zone()).toLocalDate());
@@ -62,7 +78,12 @@ public class RegisterTicketDelegate implements JavaDelegate {
         execution.setVariable(REPORTED_AT, Date.from(reportedAt));
         execution.setVariable(REPORT_CHANNEL, channel.name());
         execution.setVariable(FAULT_CATEGORY, category.name());
-        journal.notifyMerchant(execution, TicketJournal.Notification.TICKET_RECEIVED,
-                "We received your fault report; your ticket number is " + ticketNumber + ".", null);
+        execution.setVariable(PAYMENTS_BLOCKED, paymentsBlocked);
+        execution.setVariable(MERCHANT_NAME, merchant.name());
+        execution.setVariable(TERMINAL_MODEL, terminal.model());
+        execution.setVariable(SOFTWARE_VERSION, terminal.softwareVersion());
+        registry.register(new TicketRegistry.Ticket(ticketNumber, execution.getProcessInstanceId(), merchantId, serial,
+                reportedAt, null));
+        notifier.notify(execution, TicketJournal.Notification.TICKET_RECEIVED, Map.of(), null, null);
     }
 }

@@ -2,10 +2,13 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.ticket.TicketVariables.*;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.intake.RegisterTicketDelegate;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
@@ -19,10 +22,12 @@ import org.springframework.stereotype.Component;
 @Component("loaner")
 public class LoanerListener {
 
-    private final TicketJournal journal;
+    private final MerchantNotifier notifier;
+    private final RepairProperties properties;
 
-    public LoanerListener(TicketJournal journal) {
-        this.journal = journal;
+    public LoanerListener(MerchantNotifier notifier, RepairProperties properties) {
+        this.notifier = notifier;
+        this.properties = properties;
     }
 
     /** {@code ${loaner.lent}} on completion of {@code Task_ReceiveTerminal}. */
@@ -32,9 +37,8 @@ public class LoanerListener {
             input.optionalText(SHIPPING_REFERENCE, 64);
             String loaner = input.requiredMatching(LOANER_SERIAL, RegisterTicketDelegate.SERIAL, "a terminal serial");
             task.setVariable(LOANER_LENT_AT, ClockUtil.getCurrentTime());
-            journal.notifyMerchant(task, TicketJournal.Notification.LOANER_LENT,
-                    "The repair centre received your terminal and lends you terminal " + loaner
-                            + " until yours is repaired. Inspection at the repair centre is free.", null);
+            task.setVariable(LOANER_REMINDER_CYCLE, properties.loanerReminderCycle());
+            notifier.notify(task, TicketJournal.Notification.LOANER_LENT, Map.of("loaner", loaner), null, null);
         };
     }
 

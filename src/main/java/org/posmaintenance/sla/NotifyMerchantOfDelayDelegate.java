@@ -5,10 +5,12 @@ import static org.posmaintenance.ticket.TicketVariables.*;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.posmaintenance.diagnosis.RepairChannel;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.stereotype.Component;
@@ -24,31 +26,31 @@ public class NotifyMerchantOfDelayDelegate implements JavaDelegate {
 
     private final ServiceHoursCalendar calendar;
     private final TicketJournal journal;
+    private final MerchantNotifier notifier;
 
-    public NotifyMerchantOfDelayDelegate(ServiceHoursCalendar calendar, TicketJournal journal) {
+    public NotifyMerchantOfDelayDelegate(ServiceHoursCalendar calendar, TicketJournal journal, MerchantNotifier notifier) {
         this.calendar = calendar;
         this.journal = journal;
+        this.notifier = notifier;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         RepairChannel channel = TicketInput.of(execution).requiredEnum(REPAIR_CHANNEL, RepairChannel.class);
         Instant eta = ((Date) execution.getVariable(RESOLUTION_EXTENDED_DUE)).toInstant();
-        String message = "Your terminal is not repaired yet. Plan: " + plan(channel, execution)
-                + " Estimated time of repair: " + ETA_FORMAT.format(eta.atZone(calendar.zone()))
-                + " (" + calendar.zone() + ").";
         execution.setVariable(RESOLUTION_ETA, Date.from(eta));
         journal.recordSlaEvent(execution, TicketJournal.SlaEvent.RESOLUTION_MISSED, "Resolution target missed");
-        journal.notifyMerchant(execution, TicketJournal.Notification.RESOLUTION_DELAYED, message, eta);
+        notifier.notify(execution, TicketJournal.Notification.RESOLUTION_DELAYED,
+                Map.of("eta", ETA_FORMAT.format(eta.atZone(calendar.zone())) + " (" + calendar.zone() + ")"),
+                plan(channel, execution), eta);
     }
 
+    /** Which plan text of the notification applies. */
     private static String plan(RepairChannel channel, DelegateExecution execution) {
         return switch (channel) {
-            case REMOTE -> "a technician continues the remote support session and comes on site if needed.";
-            case ON_SITE -> execution.hasVariable(VISIT_AT)
-                    ? "a technician repairs the terminal on site at the agreed appointment."
-                    : "a technician calls you to agree an on-site appointment.";
-            case MAIL_IN -> "the repair centre repairs your terminal; keep using the loaner terminal meanwhile.";
+            case REMOTE -> "REMOTE";
+            case ON_SITE -> execution.hasVariable(VISIT_AT) ? "ON_SITE_AGREED" : "ON_SITE_TO_AGREE";
+            case MAIL_IN -> "MAIL_IN";
         };
     }
 }

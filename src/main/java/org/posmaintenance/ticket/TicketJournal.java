@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class TicketJournal {
 
     /** Kinds of message to the merchant. */
-    public enum Notification { TICKET_RECEIVED, LOANER_LENT, RESOLUTION_DELAYED, SURVEY_SENT, TICKET_CLOSED }
+    public enum Notification { TICKET_RECEIVED, LOANER_LENT, LOANER_RETURN_REMINDER, RESOLUTION_DELAYED, SURVEY_SENT, TICKET_CLOSED }
 
     /** Kinds of service-level event. */
     public enum SlaEvent { RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_MISSED, RESOLUTION_EXTENSION_EXCEEDED }
@@ -38,6 +38,7 @@ public class TicketJournal {
         this.json = json;
     }
 
+    /** Records a notification on the ticket; {@code notification.MerchantNotifier} also sends it. */
     public void notifyMerchant(VariableScope ticket, Notification kind, String message, Instant eta) {
         Map<String, Object> entry = entry(kind.name(), message);
         if (eta != null) {

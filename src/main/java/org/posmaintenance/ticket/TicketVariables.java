@@ -8,21 +8,18 @@ public final class TicketVariables {
 
     public static final String PROCESS_ID = "PosTerminalMaintenance";
 
-    // 1 Fault report: from the start form or the REST start call
+    // 1 Fault report: from the start form, the merchant API or the REST start call
     public static final String REPORT_CHANNEL = "reportChannel";
     public static final String MERCHANT_ID = "merchantId";
-    public static final String MERCHANT_NAME = "merchantName";
     public static final String CONTACT_PHONE = "contactPhone";
     public static final String TERMINAL_SERIAL = "terminalSerial";
-    public static final String TERMINAL_MODEL = "terminalModel";
-    public static final String SOFTWARE_VERSION = "softwareVersion";
-    public static final String WARRANTY_UNTIL = "warrantyUntil";
-    public static final String MAINTENANCE_INCLUDED = "maintenanceIncluded";
-    public static final String MERCHANT_OPENING_HOURS = "merchantOpeningHours";
     public static final String FAULT_CATEGORY = "faultCategory";
     public static final String PAYMENTS_BLOCKED = "paymentsBlocked";
     public static final String FAULT_DESCRIPTION = "faultDescription";
-    // set when the ticket is registered
+    // set when the ticket is registered, from the merchant and terminal records
+    public static final String MERCHANT_NAME = "merchantName";
+    public static final String TERMINAL_MODEL = "terminalModel";
+    public static final String SOFTWARE_VERSION = "softwareVersion";
     public static final String TICKET_NUMBER = "ticketNumber";
     public static final String REPORTED_AT = "reportedAt";
     public static final String STAGE = "stage";
@@ -34,6 +31,7 @@ public final class TicketVariables {
     public static final String PROPOSED_REPAIR_CHANNEL = "proposedRepairChannel";
     public static final String SEVERITY = "severity";
     public static final String REPAIR_CHANNEL = "repairChannel";
+    public static final String WARRANTY_UNTIL = "warrantyUntil";
     public static final String WARRANTY_IN_PERIOD = "warrantyInPeriod";
     public static final String TASK_PRIORITY = "taskPriority";
     public static final String RESPONSE_WARNING_AT = "responseWarningAt";
@@ -59,10 +57,12 @@ public final class TicketVariables {
     public static final String LOANER_LENT_AT = "loanerLentAt";
     public static final String LOANER_RETURNED = "loanerReturned";
     public static final String LOANER_RETURNED_AT = "loanerReturnedAt";
+    public static final String LOANER_REMINDER_CYCLE = "loanerReminderCycle";
     public static final String RETURN_SHIPPING_REFERENCE = "returnShippingReference";
     public static final String RESOLUTION_ETA = "resolutionEta";
     public static final String MANAGER_DECISION = "managerDecision";
     public static final String REPAIRED_AT = "repairedAt";
+    public static final String MAINTENANCE_INCLUDED = "maintenanceIncluded";
     public static final String WARRANTY_COVERED = "warrantyCovered";
     public static final String BILL = "bill";
     public static final String BILL_TOTAL = "billTotal";

@@ -6,16 +6,23 @@ import static org.posmaintenance.ticket.TicketVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code Task_UpgradeTerminal}: the installed version must be at least the latest one;
- * it becomes the terminal's software version on the ticket.
+ * it becomes the software version in the terminal's record, in the transaction of the completion.
  */
 @Component("recordUpgrade")
 public class RecordUpgradeListener implements TaskListener {
+
+    private final MerchantDirectory directory;
+
+    public RecordUpgradeListener(MerchantDirectory directory) {
+        this.directory = directory;
+    }
 
 
     @Override
@@ -30,6 +37,7 @@ public class RecordUpgradeListener implements TaskListener {
                     installed + " is older than the latest version " + latest);
         }
         task.setVariable(SOFTWARE_VERSION, installed.toString());
+        directory.updateSoftwareVersion((String) task.getVariable(TERMINAL_SERIAL), installed.toString());
         task.setVariable(UPGRADED_AT, ClockUtil.getCurrentTime());
     }
 }

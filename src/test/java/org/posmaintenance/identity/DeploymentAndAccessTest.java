@@ -41,7 +41,7 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
     void theDeploymentHoldsTheProcessTheDecisionAndEveryForm() {
         var definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(TicketVariables.PROCESS_ID).latestVersion().singleResult();
-        assertThat(definition.getVersionTag()).isEqualTo("1.0.0");
+        assertThat(definition.getVersionTag()).isEqualTo("1.1.0");
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
 
         List<String> resources = repositoryService.getDeploymentResources(definition.getDeploymentId()).stream()

@@ -37,9 +37,11 @@ class ReportFaultTest extends ProcessScenarioTest {
         assertRejectedReport(FAULT_CATEGORY, report -> report.put(FAULT_CATEGORY, "COFFEE_MACHINE"));
         assertRejectedReport(FAULT_DESCRIPTION, report -> report.put(FAULT_DESCRIPTION, "broken"));
         assertRejectedReport(FAULT_DESCRIPTION, report -> report.put(FAULT_DESCRIPTION, "x".repeat(2001)));
-        assertRejectedReport(WARRANTY_UNTIL, report -> report.put(WARRANTY_UNTIL, "31/12/2026"));
+        assertRejectedReport(MERCHANT_ID, report -> report.put(MERCHANT_ID, "M-999999"));
+        assertRejectedReport(TERMINAL_SERIAL, report -> report.put(TERMINAL_SERIAL, "NO-SUCH-TERMINAL"));
+        assertRejectedReport(TERMINAL_SERIAL, report -> report.put(TERMINAL_SERIAL, "NEW-N910-77001")); // another merchant's
         assertRejectedReport(REPORT_CHANNEL, report -> report.put(REPORT_CHANNEL, "CARRIER_PIGEON"));
-        assertRejectedReport(MERCHANT_OPENING_HOURS, report -> report.put(MERCHANT_OPENING_HOURS, "9 to 5"));
+        assertRejectedReport(CONTACT_PHONE, report -> report.put(CONTACT_PHONE, "call me maybe"));
         assertRejectedReport(PAYMENTS_BLOCKED, report -> report.put(PAYMENTS_BLOCKED, "maybe"));
 
         assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(ticketsBefore + 1);

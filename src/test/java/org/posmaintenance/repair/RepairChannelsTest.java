@@ -23,10 +23,7 @@ class RepairChannelsTest extends ProcessScenarioTest {
 
     @Test
     void remoteSupportThatDoesNotFixTheFaultSendsATechnicianOnSite() {
-        Map<String, Object> report = report();
-        report.put(WARRANTY_UNTIL, "2025-12-31");
-        report.put(MAINTENANCE_INCLUDED, true);
-        ProcessInstance ticket = ticketAwaitingDiagnosis(report);
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report(newTerminal(MERCHANT, "3.4.0", "2025-12-31", "RENTAL_WITH_MAINTENANCE")));
         assertThat(variable(ticket, WARRANTY_IN_PERIOD)).isEqualTo(false);
         confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
         complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "PHONE",
@@ -76,7 +73,7 @@ class RepairChannelsTest extends ProcessScenarioTest {
 
     @Test
     void mailInRepairLendsALoanerAndChargesDamageTheMerchantCaused() {
-        Map<String, Object> report = report();
+        Map<String, Object> report = report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "RENTAL"));
         report.put(FAULT_CATEGORY, "HARDWARE_DAMAGE");
         report.put(FAULT_DESCRIPTION, "The terminal fell off the counter; the display is cracked.");
         ProcessInstance ticket = ticketAwaitingDiagnosis(report);

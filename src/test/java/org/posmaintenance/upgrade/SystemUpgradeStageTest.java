@@ -18,10 +18,8 @@ class SystemUpgradeStageTest extends ProcessScenarioTest {
 
     @Test
     void anOutdatedTerminalIsUpgradedAfterTheMerchantCloses() {
-        Map<String, Object> report = report();
-        report.put(SOFTWARE_VERSION, "3.2.1");
-        report.put(MERCHANT_OPENING_HOURS, "09:00-21:00");
-        ProcessInstance ticket = ticketRepairedRemotely(report);
+        String terminal = newTerminal(MERCHANT, "3.2.1", "2027-06-30", "PURCHASE"); // merchant open 09:00-21:00
+        ProcessInstance ticket = ticketRepairedRemotely(report(terminal));
 
         assertThat(variable(ticket, UPGRADE_NEEDED)).isEqualTo(true);
         assertThat(variable(ticket, LATEST_SOFTWARE_VERSION)).isEqualTo("3.4.0");
@@ -43,6 +41,8 @@ class SystemUpgradeStageTest extends ProcessScenarioTest {
         complete(ticket, "Task_UpgradeTerminal", Map.of(INSTALLED_VERSION, "3.4.0", UPGRADE_NOTES, "Upgraded over 4G."));
 
         assertThat(variable(ticket, SOFTWARE_VERSION)).isEqualTo("3.4.0");
+        assertThat(jdbc.queryForObject("SELECT software_version FROM terminal WHERE serial = ?", String.class, terminal))
+                .as("the terminal's record").isEqualTo("3.4.0");
         assertThat(variable(ticket, UPGRADED_AT)).isEqualTo(Date.from(closes.plusSeconds(1800)));
         assertThat(ticket).hasPassed("EndEvent_UpgradeStageDone").isWaitingAt("Task_SendSurvey");
         assertThat(variable(ticket, STAGE)).isEqualTo("FEEDBACK");
@@ -50,8 +50,8 @@ class SystemUpgradeStageTest extends ProcessScenarioTest {
 
     @Test
     void withoutOpeningHoursTheUpgradeWaitsForTheNightWindow() {
-        Map<String, Object> report = report();
-        report.put(SOFTWARE_VERSION, "3.3");
+        Map<String, Object> report = report(newTerminal(MERCHANT_WITHOUT_HOURS, "3.3", "2027-06-30", "PURCHASE"));
+        report.put(MERCHANT_ID, MERCHANT_WITHOUT_HOURS);
         ProcessInstance ticket = ticketRepairedRemotely(report);
 
         assertThat(variable(ticket, UPGRADE_WINDOW_START)).isEqualTo(Date.from(Instant.parse("2026-11-25T14:00:00Z")));

@@ -1,0 +1,114 @@
+package org.posmaintenance.merchant;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.OpenTicketExistsException;
+import org.posmaintenance.ticket.TicketVariables;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The merchants' JSON API (documented in the README): report a fault, follow a ticket with its access
+ * token, answer the survey. Errors are JSON: 400 names the field, 404 hides whether a ticket exists,
+ * 409 for a terminal that already has an open ticket or a survey that is closed.
+ */
+@RestController
+@RequestMapping("/api/merchant/tickets")
+class MerchantApiController {
+
+    static final String TOKEN_HEADER = "X-Ticket-Token";
+    /** Process variables whose name differs from the API's field. */
+    private static final Map<String, String> API_FIELDS = Map.of(
+            TicketVariables.FAULT_DESCRIPTION, "description",
+            TicketVariables.SURVEY_SCORE, "score",
+            TicketVariables.SURVEY_COMMENT, "comment");
+
+    private final MerchantTickets tickets;
+
+    MerchantApiController(MerchantTickets tickets) {
+        this.tickets = tickets;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> report(@RequestBody MerchantTickets.Report report,
+                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        MerchantTickets.Reported reported;
+        try {
+            reported = tickets.report(report, idempotencyKey);
+        } catch (DuplicateKeyException | ProcessEngineException refused) {
+            // the same request may have arrived twice at once: then the other one's ticket is the answer
+            reported = tickets.replay(report.merchantId(), idempotencyKey).orElseThrow(() -> refused);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ticketNumber", reported.ticketNumber());
+        body.put("accessToken", reported.accessToken());
+        body.put("statusUrl", "/merchant/#ticket=" + reported.ticketNumber() + "&token=" + reported.accessToken());
+        return ResponseEntity.status(reported.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+    }
+
+    @GetMapping("/{ticketNumber}")
+    ResponseEntity<Map<String, Object>> status(@PathVariable String ticketNumber,
+                                               @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader,
+                                               @RequestParam(name = "token", required = false) String tokenParameter) {
+        return tickets.status(ticketNumber, tokenHeader != null ? tokenHeader : tokenParameter)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> notFound(ticketNumber));
+    }
+
+    /** A survey answer. */
+    record SurveyAnswer(Object score, String comment) {
+    }
+
+    @PostMapping("/{ticketNumber}/survey")
+    ResponseEntity<Map<String, Object>> answerSurvey(@PathVariable String ticketNumber,
+                                                     @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                                     @RequestBody SurveyAnswer answer) {
+        return switch (tickets.answerSurvey(ticketNumber, token, answer.score(), answer.comment())) {
+            case ANSWERED -> ResponseEntity.ok(Map.of("status", "ANSWERED"));
+            case NOT_FOUND -> notFound(ticketNumber);
+            case CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "survey-closed",
+                    "message", "The survey of ticket " + ticketNumber + " is not open: not yet sent, answered or expired."));
+        };
+    }
+
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<Map<String, Object>> rejected(ProcessEngineException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OpenTicketExistsException open) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "open-ticket",
+                        "field", open.field(), "ticketNumber", open.openTicket(), "message", open.getMessage()));
+            }
+            if (cause instanceof InvalidTicketInputException invalid) {
+                String field = API_FIELDS.getOrDefault(invalid.field(), invalid.field());
+                return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", field,
+                        "message", invalid.getMessage().replace("'" + invalid.field() + "'", "'" + field + "'")));
+            }
+        }
+        throw error;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException error) {
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", "body",
+                "message", "The request body is not the JSON object this call takes"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> notFound(String ticketNumber) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not-found",
+                "message", "No ticket " + ticketNumber + " for this link or token"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.posmaintenance.notification;
+
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.posmaintenance.merchant.Merchant;
+import org.posmaintenance.merchant.MerchantDirectory;
+import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketTokens;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the merchant of a ticket something: recorded on the ticket (English, for the staff and the
+ * merchant page) and written to the outbox in the merchant's language, with a link that lets the
+ * merchant follow the ticket. Both happen in the transaction of the process step.
+ */
+@Component
+public class MerchantNotifier {
+
+    private final MerchantDirectory directory;
+    private final NotificationTemplates templates;
+    private final NotificationOutbox outbox;
+    private final TicketTokens tokens;
+    private final TicketJournal journal;
+    private final NotificationChannel channel;
+    private final NotificationProperties properties;
+
+    public MerchantNotifier(MerchantDirectory directory, NotificationTemplates templates, NotificationOutbox outbox,
+                            TicketTokens tokens, TicketJournal journal, List<NotificationChannel> channels,
+                            NotificationProperties properties) {
+        this.directory = directory;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.tokens = tokens;
+        this.journal = journal;
+        this.properties = properties;
+        this.channel = channels.stream().filter(candidate -> candidate.name().equals(properties.channel())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("pos.notifications.channel '" + properties.channel()
+                        + "' is none of " + channels.stream().map(NotificationChannel::name).toList()));
+    }
+
+    /**
+     * @param values  the placeholders of the texts; {@code ticket}, {@code merchant} and {@code terminal} are added
+     * @param planKey for {@link TicketJournal.Notification#RESOLUTION_DELAYED}: which plan text ({@code plan.<key>}), else null
+     * @param eta     the new estimated time of repair, or null
+     */
+    public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values,
+                       String planKey, Instant eta) {
+        String ticketNumber = (String) ticket.getVariable(TICKET_NUMBER);
+        String merchantId = (String) ticket.getVariable(MERCHANT_ID);
+        Merchant merchant = directory.merchant(merchantId)
+                .orElseThrow(() -> new IllegalStateException("No merchant " + merchantId + " for ticket " + ticketNumber));
+        Map<String, String> all = new HashMap<>(values);
+        all.put("ticket", ticketNumber);
+        all.put("merchant", merchant.name());
+        all.put("terminal", (String) ticket.getVariable(TERMINAL_SERIAL));
+
+        journal.notifyMerchant(ticket, kind, text(kind + ".body", Locale.ENGLISH, all, planKey), eta);
+
+        String recipient = channel.recipient(merchant);
+        if (recipient == null || recipient.isBlank()) {
+            return;
+        }
+        String token = tokens.issue(ticketNumber);
+        String base = properties.linkBaseUrl().replaceAll("/+$", "");
+        all.put("link", base + "/merchant/#ticket=" + ticketNumber + "&token=" + token);
+        all.put("surveyLink", base + "/merchant/#survey=" + ticketNumber + "&token=" + token);
+        Locale locale = merchant.locale();
+        StringBuilder body = new StringBuilder()
+                .append(text("email.greeting", locale, all, null)).append("\n\n")
+                .append(text(kind + ".body", locale, all, planKey)).append("\n\n");
+        if (kind == TicketJournal.Notification.SURVEY_SENT) {
+            body.append(text("email.survey", locale, all, null)).append('\n');
+        }
+        body.append(text("email.link", locale, all, null)).append("\n\n")
+                .append(text("email.signature", locale, all, null)).append('\n');
+        outbox.enqueue(ticketNumber, kind.name(), channel.name(), recipient,
+                text(kind + ".subject", locale, all, null), body.toString());
+    }
+
+    private String text(String key, Locale locale, Map<String, String> values, String planKey) {
+        if (planKey == null) {
+            return templates.text(key, locale, values);
+        }
+        Map<String, String> withPlan = new HashMap<>(values);
+        withPlan.put("plan", templates.text("plan." + planKey, locale, values));
+        return templates.text(key, locale, withPlan);
+    }
+}

@@ -1,0 +1,17 @@
+package org.posmaintenance.notification;
+
+/** A way to reach a merchant (email; an SMS gateway would be another implementation). */
+public interface NotificationChannel {
+
+    /** The name used in {@code pos.notifications.channel} and in the outbox. */
+    String name();
+
+    /** The merchant's address on this channel, or null when the merchant has none. */
+    String recipient(org.posmaintenance.merchant.Merchant merchant);
+
+    /**
+     * Sends one message. {@code messageId} is the same for every attempt of one notification, so that a
+     * receiving system can drop a duplicate; a failure is thrown.
+     */
+    void send(String recipient, String subject, String body, String messageId);
+}

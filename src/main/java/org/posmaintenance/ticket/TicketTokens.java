@@ -1,0 +1,56 @@
+package org.posmaintenance.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Access tokens that let a merchant, who is no Camunda user, read one ticket and answer its survey.
+ * A token is 256 random bits; only its SHA-256 is stored.
+ */
+@Component
+public class TicketTokens {
+
+    private final SecureRandom random = new SecureRandom();
+    private final JdbcTemplate jdbc;
+
+    public TicketTokens(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new token for the ticket, in the current transaction. */
+    public String issue(String ticketNumber) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.update("INSERT INTO ticket_token (token_hash, ticket_number, created_at) VALUES (?, ?, ?)",
+                hash(token), ticketNumber, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        return token;
+    }
+
+    /** Whether the token was issued for this ticket. */
+    public boolean grants(String token, String ticketNumber) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return false;
+        }
+        Integer matches = jdbc.queryForObject("SELECT COUNT(*) FROM ticket_token WHERE token_hash = ? AND ticket_number = ?",
+                Integer.class, hash(token.strip()), ticketNumber);
+        return matches != null && matches > 0;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

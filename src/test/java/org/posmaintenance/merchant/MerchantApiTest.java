@@ -1,0 +1,210 @@
+package org.posmaintenance.merchant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.posmaintenance.ProcessScenarioTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The merchants' JSON API: report, follow, answer the survey, and every refusal. */
+class MerchantApiTest extends ProcessScenarioTest {
+
+    static final String TICKETS = "/api/merchant/tickets";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aMerchantReportsAFaultAndFollowsTheTicketWithItsToken() {
+        String terminal = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
+        ResponseEntity<Map> reported = post(TICKETS, report(terminal, "The card reader rejects every chip card."), null);
+
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String ticketNumber = (String) reported.getBody().get("ticketNumber");
+        String token = (String) reported.getBody().get("accessToken");
+        assertThat(ticketNumber).matches("SR-20261125-\\d{4}");
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(reported.getBody().get("statusUrl")).isEqualTo("/merchant/#ticket=" + ticketNumber + "&token=" + token);
+
+        ResponseEntity<Map> status = get(ticketNumber, token);
+        assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> ticket = status.getBody();
+        assertThat(ticket).containsEntry("ticketNumber", ticketNumber).containsEntry("status", "OPEN")
+                .containsEntry("stage", "DIAGNOSIS").containsEntry("merchantName", "Lotus Tea House")
+                .containsEntry("terminalSerial", terminal).containsEntry("faultCategory", "CARD_READER")
+                .containsEntry("reportedAt", "2026-11-25T02:00:00Z").containsEntry("bill", null);
+        assertThat((java.util.List<Map<String, Object>>) ticket.get("notifications"))
+                .extracting(entry -> entry.get("kind")).containsExactly("TICKET_RECEIVED");
+        assertThat((Map<String, Object>) ticket.get("survey")).containsEntry("status", "NOT_YET");
+
+        ProcessInstance process = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).singleResult();
+        executeJobAt(process, "Task_DiagnoseFault");
+        Map<String, Object> diagnosed = get(ticketNumber, token).getBody();
+        assertThat(diagnosed).containsEntry("severity", "NORMAL").containsEntry("repairChannel", "ON_SITE")
+                .containsEntry("responseDue", "2026-11-27T06:00:00Z");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheSameTicket() {
+        Map<String, Object> report = report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "Screen stays black after power on.");
+        ResponseEntity<Map> first = post(TICKETS, report, "order-7f3a-retry");
+        ResponseEntity<Map> retry = post(TICKETS, report, "order-7f3a-retry");
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String ticketNumber = (String) first.getBody().get("ticketNumber");
+        assertThat(retry.getBody().get("ticketNumber")).isEqualTo(ticketNumber);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).count()).isEqualTo(1);
+        assertThat(get(ticketNumber, (String) retry.getBody().get("accessToken")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get(ticketNumber, (String) first.getBody().get("accessToken")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aSecondOpenTicketForATerminalIsRefusedWithTheOpenTicketsNumber() {
+        Map<String, Object> report = report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "Paper jams on every receipt.");
+        String open = (String) post(TICKETS, report, null).getBody().get("ticketNumber");
+
+        ResponseEntity<Map> second = post(TICKETS, report, null);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getBody()).containsEntry("error", "open-ticket").containsEntry("ticketNumber", open)
+                .containsEntry("field", "terminalSerial");
+    }
+
+    @Test
+    void badReportsGetA400NamingTheFieldAndNothingIsStored() {
+        long ticketsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class);
+        long processesBefore = historyService.createHistoricProcessInstanceQuery().count();
+        String terminal = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
+
+        assertInvalid("merchantId", with(report(terminal, "Printer prints nothing."), "merchantId", "M-999999"));
+        assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "terminalSerial", "NEW-N910-77001"));
+        assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "terminalSerial", "NO-SUCH-TERMINAL"));
+        assertInvalid("faultCategory", with(report(terminal, "Printer prints nothing."), "faultCategory", "COFFEE"));
+        assertInvalid("description", with(report(terminal, "Printer prints nothing."), "description", "   "));
+        assertInvalid("description", with(report(terminal, "Printer prints nothing."), "description", "x".repeat(2001)));
+        assertInvalid("contactPhone", with(report(terminal, "Printer prints nothing."), "contactPhone", "call me"));
+        ResponseEntity<Map> badKey = post(TICKETS, report(terminal, "Printer prints nothing."), "not a key!");
+        assertThat(badKey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badKey.getBody()).containsEntry("field", "Idempotency-Key");
+        ResponseEntity<Map> notJson = http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>("{not json", json()), Map.class);
+        assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isEqualTo(ticketsBefore);
+        assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(processesBefore);
+    }
+
+    @Test
+    void anotherTicketsTokenOrNoTokenGets404NeverTheData() {
+        String mine = (String) post(TICKETS, report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"),
+                "Keypad keys 3 and 6 do not respond."), null).getBody().get("ticketNumber");
+        Map<String, Object> other = report(newTerminal("M-100232", "3.4.0", "2027-06-30", "PURCHASE"), "Battery drains within an hour.");
+        other.put("merchantId", "M-100232");
+        String othersToken = (String) post(TICKETS, other, null).getBody().get("accessToken");
+
+        for (String token : new String[] {othersToken, "guessed-token", "", null}) {
+            ResponseEntity<Map> response = get(mine, token);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(response.getBody()).containsOnlyKeys("error", "message").containsEntry("error", "not-found");
+        }
+    }
+
+    @Test
+    void theMerchantAnswersTheSurveyOnceWithAScoreFrom1To5() {
+        ResponseEntity<Map> reported = post(TICKETS, report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"),
+                "Receipts are printed too faint to read."), null);
+        String ticketNumber = (String) reported.getBody().get("ticketNumber");
+        String token = (String) reported.getBody().get("accessToken");
+        assertThat(survey(ticketNumber, token, 5, null).getStatusCode()).as("not yet sent").isEqualTo(HttpStatus.CONFLICT);
+
+        ProcessInstance ticket = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).singleResult();
+        executeJobAt(ticket, "Task_DiagnoseFault");
+        confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
+        complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "VIDEO", REMOTE_SESSION_NOTES, "Adjusted print density.",
+                REMOTE_RESOLVED, true));
+        billAndCheckSoftware(ticket);
+        executeJobAt(ticket, "Task_SendSurvey");
+        assertThat((Map<String, Object>) get(ticketNumber, token).getBody().get("survey")).containsEntry("status", "OPEN");
+
+        ResponseEntity<Map> tooHigh = survey(ticketNumber, token, 6, "great");
+        assertThat(tooHigh.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooHigh.getBody()).containsEntry("field", "score");
+        assertThat(survey(ticketNumber, "guessed-token", 4, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<Map> answered = survey(ticketNumber, token, 4, "Fixed within the hour.");
+        assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(variable(ticket, SURVEY_SCORE)).isEqualTo(4);
+        assertThat(survey(ticketNumber, token, 5, null).getStatusCode()).as("once only").isEqualTo(HttpStatus.CONFLICT);
+
+        executeJobAt(ticket, "Task_RecordEvaluation");
+        executeJobAt(ticket, "Task_CloseTicket");
+        Map<String, Object> closed = get(ticketNumber, token).getBody();
+        assertThat(closed).containsEntry("status", "CLOSED").containsEntry("stage", "CLOSED");
+        assertThat((Map<String, Object>) closed.get("survey")).containsEntry("status", "ANSWERED").containsEntry("score", 4);
+        assertThat((Map<String, Object>) closed.get("bill")).containsEntry("total", "0.00");
+    }
+
+    private void assertInvalid(String field, Map<String, Object> report) {
+        ResponseEntity<Map> response = post(TICKETS, report, null);
+        assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).containsEntry("error", "invalid").containsEntry("field", field);
+        assertThat((String) response.getBody().get("message")).startsWith("Field '" + field + "'");
+    }
+
+    static Map<String, Object> report(String terminalSerial, String description) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("merchantId", MERCHANT);
+        report.put("terminalSerial", terminalSerial);
+        report.put("faultCategory", description.contains("card") ? "CARD_READER" : "PRINTER");
+        report.put("description", description);
+        report.put("contactPhone", "+86 21 5555 0101");
+        return report;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> report, String field, Object value) {
+        report.put(field, value);
+        return report;
+    }
+
+    private ResponseEntity<Map> post(String url, Object body, String idempotencyKey) {
+        HttpHeaders headers = json();
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
+        return http.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private ResponseEntity<Map> get(String ticketNumber, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.set("X-Ticket-Token", token);
+        }
+        return http.exchange(TICKETS + "/" + ticketNumber, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+    }
+
+    private ResponseEntity<Map> survey(String ticketNumber, String token, int score, String comment) {
+        HttpHeaders headers = json();
+        headers.set("X-Ticket-Token", token);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("score", score);
+        answer.put("comment", comment);
+        return http.exchange(TICKETS + "/" + ticketNumber + "/survey", HttpMethod.POST, new HttpEntity<>(answer, headers), Map.class);
+    }
+
+    private static HttpHeaders json() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return headers;
+    }
+}
