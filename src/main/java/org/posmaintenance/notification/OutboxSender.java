@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.posmaintenance.ticket.TicketVariables;
 import org.slf4j.Logger;
@@ -81,9 +82,19 @@ public class OutboxSender {
         ProcessInstance ticket = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(pending.ticketNumber(), TicketVariables.PROCESS_ID).singleResult();
         if (ticket != null) {
-            runtime.createIncident(INCIDENT_TYPE, ticket.getId(), "outbox:" + pending.id(),
+            runtime.createIncident(INCIDENT_TYPE, waitingExecution(runtime.getActivityInstance(ticket.getId())),
+                    "outbox:" + pending.id(),
                     pending.kind() + " to " + pending.recipient() + " could not be sent: " + error.getMessage());
         }
+    }
+
+    /** An execution waiting in an activity of the ticket (incidents belong to an activity). */
+    private static String waitingExecution(ActivityInstance instance) {
+        ActivityInstance leaf = instance;
+        while (leaf.getChildActivityInstances().length > 0) {
+            leaf = leaf.getChildActivityInstances()[0];
+        }
+        return leaf.getExecutionIds()[0];
     }
 
     private NotificationChannel channel(String name) {

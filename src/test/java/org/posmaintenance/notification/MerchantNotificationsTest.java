@@ -1,0 +1,123 @@
+package org.posmaintenance.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.merchant.MerchantTickets;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** Notifications reach the merchant by email through a real SMTP server (GreenMail), once each. */
+class MerchantNotificationsTest extends ProcessScenarioTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired OutboxSender sender;
+    @Autowired MerchantTickets merchantTickets;
+    @Autowired NotificationProperties properties;
+
+    @BeforeEach
+    void sendWhatEarlierTestsLeftInTheOutbox() {
+        jdbc.update("UPDATE notification_outbox SET sent_at = CURRENT_TIMESTAMP WHERE sent_at IS NULL");
+    }
+
+    @Test
+    void theReceiptReachesTheMerchantInChineseWithAWorkingLinkAndIsSentOnlyOnce() throws Exception {
+        ProcessInstance ticket = startTicket(report());
+        String ticketNumber = ticket.getBusinessKey();
+
+        assertThat(smtp.getReceivedMessages()).as("nothing is sent inside the process step").isEmpty();
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(sender.sendDue()).as("never twice").isZero();
+
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("lotus.teahouse@example.org");
+        assertThat(mail.getSubject()).isEqualTo("工单 " + ticketNumber + "：我们已收到您的故障申报");
+        assertThat(mail.getMessageID()).startsWith("<notification-").contains(ticketNumber);
+        String body = (String) mail.getContent();
+        assertThat(body).contains("Lotus Tea House，您好").contains("工单号为 " + ticketNumber);
+        Matcher link = Pattern.compile("/merchant/#ticket=" + ticketNumber + "&token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(link.find()).as("a link to the ticket in " + body).isTrue();
+        assertThat(body).contains("https://service.example.org/merchant/#ticket=");
+        assertThat(merchantTickets.status(ticketNumber, link.group(1))).as("the link's token opens the ticket").isPresent();
+    }
+
+    @Test
+    void anEnglishSpeakingMerchantGetsEnglishAndTheSurveyLink() throws Exception {
+        Map<String, Object> report = report(newTerminal("M-100232", "3.4.0", "2027-06-30", "PURCHASE"));
+        report.put(MERCHANT_ID, "M-100232");
+        ProcessInstance ticket = ticketRepairedRemotely(report);
+        executeJobAt(ticket, "Task_SendSurvey");
+        sender.sendDue();
+
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly(
+                "Ticket " + ticket.getBusinessKey() + ": we received your fault report",
+                "Ticket " + ticket.getBusinessKey() + ": how did we do?");
+        String survey = (String) smtp.getReceivedMessages()[1].getContent();
+        assertThat(survey).startsWith("Dear Harbour Noodle Bar,")
+                .contains("Rate our service here: " + properties.linkBaseUrl() + "/merchant/#survey=" + ticket.getBusinessKey() + "&token=");
+    }
+
+    @Test
+    void aFailedSendIsRetriedLaterAndAfterTheLastAttemptBecomesAnIncident() {
+        ProcessInstance ticket = startTicket(report());
+        smtp.stop();
+        assertThat(sender.sendDue()).isZero();
+        assertThat(jdbc.queryForMap("SELECT attempts, last_error FROM notification_outbox WHERE ticket_number = ?",
+                ticket.getBusinessKey())).containsEntry("ATTEMPTS", 1);
+        assertThat(sender.sendDue()).as("not before the back-off").isZero();
+
+        smtp.start();
+        setClock(WEDNESDAY_10_00.plus(properties.firstRetry()));
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        ProcessInstance second = startTicket(report());
+        jdbc.update("UPDATE notification_outbox SET attempts = ? WHERE ticket_number = ?",
+                properties.maxAttempts() - 1, second.getBusinessKey());
+        smtp.stop();
+        sender.sendDue();
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(second.getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo(OutboxSender.INCIDENT_TYPE);
+        assertThat(incident.getIncidentMessage()).contains("TICKET_RECEIVED").contains("lotus.teahouse@example.org");
+        setClock(WEDNESDAY_10_00.plus(Duration.ofDays(30)));
+        smtp.start();
+        assertThat(sender.sendDue()).as("given up").isZero();
+    }
+
+    @Test
+    void aMerchantWhoseLoanerIsStillOutIsReminded() {
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "RENTAL")));
+        confirmDiagnosis(ticket, "NORMAL", "MAIL_IN", false);
+        complete(ticket, "Task_ReceiveTerminal", Map.of(LOANER_SERIAL, "LOAN-A920-011"));
+        complete(ticket, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card slot."));
+
+        var reminder = timerAt(ticket, "BoundaryEvent_LoanerReturnReminder");
+        assertThat(reminder.getDuedate()).isEqualTo(java.util.Date.from(WEDNESDAY_10_00.plus(Duration.ofDays(2))));
+        setClock(WEDNESDAY_10_00.plus(Duration.ofDays(2)));
+        executeJobAt(ticket, "BoundaryEvent_LoanerReturnReminder");
+
+        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "LOANER_RETURN_REMINDER");
+        assertThat(timerAt(ticket, "BoundaryEvent_LoanerReturnReminder").getDuedate()).as("the next reminder")
+                .isEqualTo(java.util.Date.from(WEDNESDAY_10_00.plus(Duration.ofDays(4))));
+        sender.sendDue();
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+                .contains("工单 " + ticket.getBusinessKey() + "：请归还备用机");
+    }
+}
