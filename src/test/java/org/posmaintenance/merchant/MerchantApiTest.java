@@ -155,6 +155,14 @@ class MerchantApiTest extends ProcessScenarioTest {
         assertThat((Map<String, Object>) closed.get("bill")).containsEntry("total", "0.00");
     }
 
+    @Test
+    void theMerchantPageIsServedByTheApplication() {
+        ResponseEntity<String> page = http.getForEntity("/merchant/", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertThat(http.getForEntity("/merchant/merchant.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     private void assertInvalid(String field, Map<String, Object> report) {
         ResponseEntity<Map> response = post(TICKETS, report, null);
         assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
