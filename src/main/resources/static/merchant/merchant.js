@@ -978,18 +978,25 @@
     var etaBanner = data.eta && !closed && stageIndex >= 0 && stageIndex <= STAGES.indexOf('REPAIR');
     if (etaBanner) {
       parts.push(h('div', { className: 'notice notice-late', id: 'ticket-eta', role: 'status' },
-        h('span', { className: 'icon', 'aria-hidden': 'true', text: '⏱' }),
+        h('span', { className: 'icon', 'aria-hidden': 'true', text: '!' }),
         h('span', { text: t('ticket.late', { eta: formatInstant(data.eta) }) })));
     }
 
     parts.push(progressCard(data, closed, stageIndex));
+    // An open survey is what the merchant should do next: show it right under the progress.
+    var surveyFirst = data.survey && data.survey.status === 'OPEN';
+    if (surveyFirst) {
+      parts.push(surveyCard(data, token));
+    }
     parts.push(detailsCard(data, etaBanner));
     if (data.loaner) {
       parts.push(loanerCard(data.loaner));
     }
     parts.push(billCard(data.bill));
     parts.push(notificationsCard(data.notifications || []));
-    parts.push(surveyCard(data, token));
+    if (!surveyFirst) {
+      parts.push(surveyCard(data, token));
+    }
     parts.push(h('p', { className: 'muted', text: t('ticket.updatedAt', { at: formatInstant(state.ticket.loadedAt) }) }));
     return parts;
   }

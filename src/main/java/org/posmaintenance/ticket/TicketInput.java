@@ -1,7 +1,6 @@
 package org.posmaintenance.ticket;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -108,20 +107,6 @@ public final class TicketInput {
             return Boolean.parseBoolean(text);
         }
         throw new InvalidTicketInputException(field, "must be true or false");
-    }
-
-    /** A calendar date: a Date variable, or text in the form yyyy-MM-dd (a date field's value). */
-    public LocalDate requiredDate(String field, ZoneId zone) {
-        Object raw = scope.getVariable(field);
-        if (raw instanceof Date date) {
-            return date.toInstant().atZone(zone).toLocalDate();
-        }
-        String text = requiredText(field, 40);
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidTicketInputException(field, "'" + text + "' is not a date (yyyy-MM-dd)");
-        }
     }
 
     /**
