@@ -813,7 +813,6 @@
       } else if (res.status === 409 && data.error === 'open-ticket') {
         var field = REPORT_FIELDS.indexOf(data.field) >= 0 ? data.field : 'terminalSerial';
         setError(field, 'report.openTicket', { ticket: data.ticketNumber || '' });
-        setReportStatus('report.openTicket', { ticket: data.ticketNumber || '' });
         focusFirstError(REPORT_FIELDS);
       } else if (res.status === 400 && REPORT_FIELDS.indexOf(data.field) >= 0) {
         setError(data.field, 'v.server', { message: serverDetail(data) });

@@ -62,7 +62,7 @@ public class MerchantTickets {
 
     /** A fault report from the merchant page or another client. */
     public record Report(String merchantId, String terminalSerial, String faultCategory, String description,
-                         String contactPhone, Boolean paymentsBlocked) {
+                         String contactPhone, Object paymentsBlocked) {
     }
 
     /** The answer to a report: the ticket, a token to read it, and whether this was a replay. */
@@ -88,7 +88,8 @@ public class MerchantTickets {
         variables.put(TERMINAL_SERIAL, report.terminalSerial());
         variables.put(FAULT_CATEGORY, report.faultCategory());
         variables.put(FAULT_DESCRIPTION, report.description());
-        variables.put(PAYMENTS_BLOCKED, report.paymentsBlocked() != null && report.paymentsBlocked());
+        // checked by the process like every other field
+        variables.put(PAYMENTS_BLOCKED, report.paymentsBlocked() == null ? Boolean.FALSE : report.paymentsBlocked());
         if (report.contactPhone() != null && !report.contactPhone().isBlank()) {
             variables.put(CONTACT_PHONE, report.contactPhone());
         }
@@ -188,15 +189,15 @@ public class MerchantTickets {
 
     private Map<String, Object> survey(TicketRegistry.Ticket ticket, Map<String, TypedValue> vars) {
         Map<String, Object> survey = new LinkedHashMap<>();
-        Object answered = value(vars, SURVEY_ANSWERED);
+        // the score is there as soon as the survey task is completed; surveyAnswered only once it is recorded
+        boolean answered = vars.containsKey(SURVEY_SCORE);
+        boolean expired = Boolean.FALSE.equals(value(vars, SURVEY_ANSWERED));
         boolean open = ticket.open() && tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
                 .taskDefinitionKey(SURVEY_TASK).count() > 0;
-        String state = Boolean.TRUE.equals(answered) ? "ANSWERED" : Boolean.FALSE.equals(answered) ? "EXPIRED"
-                : open ? "OPEN" : "NOT_YET";
-        survey.put("status", state);
+        survey.put("status", answered ? "ANSWERED" : expired ? "EXPIRED" : open ? "OPEN" : "NOT_YET");
         survey.put("expiresAt", instant(vars, SURVEY_EXPIRES_AT));
-        survey.put("score", Boolean.TRUE.equals(answered) ? value(vars, SURVEY_SCORE) : null);
-        survey.put("comment", Boolean.TRUE.equals(answered) ? value(vars, SURVEY_COMMENT) : null);
+        survey.put("score", answered ? value(vars, SURVEY_SCORE) : null);
+        survey.put("comment", answered ? value(vars, SURVEY_COMMENT) : null);
         return survey;
     }
 

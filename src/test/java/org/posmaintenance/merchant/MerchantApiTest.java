@@ -95,6 +95,7 @@ class MerchantApiTest extends ProcessScenarioTest {
         assertInvalid("description", with(report(terminal, "Printer prints nothing."), "description", "   "));
         assertInvalid("description", with(report(terminal, "Printer prints nothing."), "description", "x".repeat(2001)));
         assertInvalid("contactPhone", with(report(terminal, "Printer prints nothing."), "contactPhone", "call me"));
+        assertInvalid("paymentsBlocked", with(report(terminal, "Printer prints nothing."), "paymentsBlocked", "maybe"));
         ResponseEntity<Map> badKey = post(TICKETS, report(terminal, "Printer prints nothing."), "not a key!");
         assertThat(badKey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badKey.getBody()).containsEntry("field", "Idempotency-Key");
@@ -145,6 +146,8 @@ class MerchantApiTest extends ProcessScenarioTest {
         ResponseEntity<Map> answered = survey(ticketNumber, token, 4, "Fixed within the hour.");
         assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(variable(ticket, SURVEY_SCORE)).isEqualTo(4);
+        assertThat((Map<String, Object>) get(ticketNumber, token).getBody().get("survey"))
+                .as("answered before the evaluation is recorded").containsEntry("status", "ANSWERED").containsEntry("score", 4);
         assertThat(survey(ticketNumber, token, 5, null).getStatusCode()).as("once only").isEqualTo(HttpStatus.CONFLICT);
 
         executeJobAt(ticket, "Task_RecordEvaluation");
