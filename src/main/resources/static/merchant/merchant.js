@@ -903,7 +903,16 @@
     var current = { ticketNumber: ticketNumber, token: token, loading: true, data: null, error: null };
     state.ticket = current;
     renderTicketView();
-    api('GET', ticketPath(ticketNumber), { token: token }).then(function (res) {
+    fetchTicket(current, function () {
+      if (state.ticket === current) {
+        renderTicketView();
+      }
+    });
+  }
+
+  /** Loads the ticket into current.data (or current.error), then calls done. */
+  function fetchTicket(current, done) {
+    api('GET', ticketPath(current.ticketNumber), { token: current.token }).then(function (res) {
       if (res.status === 200 && res.data) {
         current.data = res.data;
         current.loadedAt = new Date().toISOString();
@@ -916,9 +925,7 @@
       current.error = { key: 'common.network' };
     }).finally(function () {
       current.loading = false;
-      if (state.ticket === current) {
-        renderTicketView();
-      }
+      done();
     });
   }
 
@@ -1179,18 +1186,7 @@
     state.survey = current;
     resetSurveyForm();
     renderSurveyView();
-    api('GET', ticketPath(ticketNumber), { token: token }).then(function (res) {
-      if (res.status === 200 && res.data) {
-        current.data = res.data;
-      } else if (res.status === 404 || res.status === 400 || res.status === 401 || res.status === 403) {
-        current.error = { key: 'ticket.notFound', notFound: true };
-      } else {
-        current.error = { key: 'common.server', params: { status: res.status } };
-      }
-    }, function () {
-      current.error = { key: 'common.network' };
-    }).finally(function () {
-      current.loading = false;
+    fetchTicket(current, function () {
       if (state.survey === current) {
         renderSurveyView();
       }
