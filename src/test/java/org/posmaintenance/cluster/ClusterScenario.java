@@ -1,0 +1,112 @@
+package org.posmaintenance.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+
+/** What the cluster tests share: node settings, the merchant's report, the tickets reported. */
+final class ClusterScenario {
+
+    static final String PROCESS = "PosTerminalMaintenance";
+    static final String[] CATEGORIES = {"PRINTER", "CARD_READER", "NETWORK", "DISPLAY_KEYPAD", "POWER", "OTHER"};
+
+    private ClusterScenario() {
+    }
+
+    /**
+     * Spring properties that make every first-response target {@code response} round the clock (the
+     * warning at 75 % of it) and resolution targets so long that they never fall due in a test.
+     */
+    static List<String> fastServiceLevels(Duration response, Duration resolution) {
+        List<String> properties = new ArrayList<>();
+        for (String severity : List.of("NORMAL", "URGENT", "MAJOR")) {
+            String target = "--pos.sla.targets." + severity + ".";
+            properties.add(target + "response=" + response.toMillis() + "ms");
+            properties.add(target + "response-clock=ROUND_THE_CLOCK");
+            properties.add(target + "resolution=" + resolution.toMillis() + "ms");
+            properties.add(target + "resolution-clock=ROUND_THE_CLOCK");
+            properties.add(target + "extension=" + resolution.toMillis() + "ms");
+        }
+        properties.add("--pos.sla.warning-at-percent=75");
+        return properties;
+    }
+
+    /** A short run id, so that a re-run on a used database gets new terminals. */
+    static String runId() {
+        return Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36).toUpperCase();
+    }
+
+    static String merchantOf(int index) {
+        return new String[] {"M-100231", "M-100232", "M-100233"}[index % 3];
+    }
+
+    /** A ticket the merchant API accepted. */
+    record Ticket(int index, String serial, String number, String token, String node, int status) {
+    }
+
+    /** Reports a fault of terminal {@code serial} (index {@code index}) through the merchant API of a node. */
+    static Http.Response report(Http http, ClusterNode node, int index, String serial, String idempotencyKey)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("merchantId", merchantOf(index));
+        body.put("terminalSerial", serial);
+        body.put("faultCategory", CATEGORIES[index % CATEGORIES.length]);
+        body.put("description", "Cluster test fault #" + index + ": the terminal misbehaves since this morning.");
+        body.put("contactPhone", "+86 21 5555 " + String.format("%04d", index % 10_000));
+        return http.post(node.baseUrl() + "/api/merchant/tickets", null, body, "Idempotency-Key", idempotencyKey);
+    }
+
+    /**
+     * The first reports of a service day, several at once on the given nodes: each must get its ticket
+     * (201). Ticket numbers are counted per day in {@code ticket_number_counter}; the day's row is
+     * created by the first report. Runs only while today's row does not exist yet (on the empty database
+     * CI gives the tests, in the first test that reports); otherwise it is skipped.
+     */
+    static void firstReportsOfTheDayAtOnce(ClusterDatabase database, Http http, List<ClusterNode> nodes, int reports)
+            throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Assumptions.assumeTrue(database.count("SELECT COUNT(*) FROM ticket_number_counter WHERE ticket_day = ?", today) == 0,
+                "today's ticket numbers were counted already on this database: the first reports of the day are past");
+        List<String> serials = database.insertTerminals("FD" + runId(), reports);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(reports);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < reports; i++) {
+                int index = i;
+                ClusterNode node = nodes.get(i % nodes.size());
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    Http.Response response = report(http, node, index, serials.get(index), "first-" + serials.get(index));
+                    return node.name() + " " + response;
+                }));
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                results.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            System.out.printf("[cluster] first %d reports of %s at once: %s%n", reports, today,
+                    results.stream().map(result -> result.substring(0, result.indexOf(' ', result.indexOf(' ') + 1))).toList());
+            assertThat(results).as("answers to the first reports of the day, sent at once (a 500 here is the race of two"
+                    + " transactions both inserting the day's row into ticket_number_counter)")
+                    .allSatisfy(result -> assertThat(result).matches("(?s)\\S+ 201 .*"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.posmaintenance.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** A small JSON client for the merchant API and the engine REST API of the nodes. */
+final class Http {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** An answer: status and JSON body (missing when the body is empty or no JSON). */
+    record Response(int status, JsonNode body, String text) {
+
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (text.length() > 500 ? text.substring(0, 500) + "..." : text);
+        }
+    }
+
+    Response get(String url, String user) throws IOException {
+        return send(request(url, user).GET().build());
+    }
+
+    Response post(String url, String user, Object body, String... headers) throws IOException {
+        HttpRequest.Builder builder = request(url, user).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
+    /** Basic credentials of a demo user: {@code <id>:<id>-demo}; null for none. */
+    private static HttpRequest.Builder request(String url, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            String credentials = user + ":" + user + "-demo";
+            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder.header("Accept", "application/json");
+    }
+
+    private Response send(HttpRequest request) throws IOException {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body;
+            try {
+                body = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
+            } catch (JsonProcessingException notJson) {
+                body = MissingNode.getInstance();
+            }
+            return new Response(response.statusCode(), body, response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return value instanceof String text ? text : JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
