@@ -119,6 +119,24 @@ class TwoNodeClusterTest {
         ClusterScenario.firstReportsOfTheDayAtOnce(database, http, List.of(nodeA, nodeB), 8);
     }
 
+    /** The nodes run the production profile: web application cookies Secure and SameSite, HSTS, REST closed. */
+    @Test
+    @Order(3)
+    void productionNodesSetSecureCookiesAndRequireAuthentication() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<Void> page = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(nodeA.baseUrl() + "/camunda/app/tasklist/default/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        List<String> cookies = page.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN="));
+        assertThat(cookies).allSatisfy(cookie -> assertThat(cookie).contains("Secure").contains("SameSite=Strict"));
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isPresent();
+        java.net.http.HttpResponse<Void> anonymous = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(nodeB.baseUrl() + "/engine-rest/task")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
     @Test
     @Order(2)
     void twoNodesShareTheWorkAndNothingIsLostOrDoneTwice() throws Exception {
