@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -370,14 +372,12 @@ class TwoNodeClusterTest {
     private void workAllTickets(Map<String, Ticket> byProcess, String mine, Set<String> surveysAnswered,
                                 Set<String> surveysClosedBeforeAnswer) throws Exception {
         Map<String, LocalDate> visitDays = new ConcurrentHashMap<>();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            while (database.count("SELECT COUNT(*) FROM act_hi_procinst WHERE end_time_ IS NULL AND id_ IN " + mine) > 0) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("Tickets still open after 4 minutes: " + database.rows(
-                            "SELECT e.proc_inst_id_, e.act_id_ FROM act_ru_execution e WHERE e.act_id_ IS NOT NULL AND e.proc_inst_id_ IN " + mine
-                                    + " LIMIT 20"));
+            // each poll does the work that is ready; the condition holds once every ticket has ended
+            Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (database.count("SELECT COUNT(*) FROM act_hi_procinst WHERE end_time_ IS NULL AND id_ IN " + mine) == 0) {
+                    return true;
                 }
                 Set<String> responseTimersFired = new HashSet<>(database.column("SELECT proc_inst_id_ FROM act_hi_actinst"
                         + " WHERE act_id_ IN ('BoundaryEvent_ResponseSlaAtRisk', 'BoundaryEvent_ResponseSlaBreached')"
@@ -425,14 +425,15 @@ class TwoNodeClusterTest {
                         }
                     }
                 }
-                if (work.isEmpty()) {
-                    Thread.sleep(250);   // bounded by the deadline above
-                } else {
-                    for (Future<Void> done : pool.invokeAll(work)) {
-                        done.get();
-                    }
+                for (Future<Void> done : pool.invokeAll(work)) {
+                    done.get();
                 }
-            }
+                return false;
+            });
+        } catch (ConditionTimeoutException stillOpen) {
+            throw new AssertionError("Tickets still open after 4 minutes: " + database.rows(
+                    "SELECT e.proc_inst_id_, e.act_id_ FROM act_ru_execution e WHERE e.act_id_ IS NOT NULL AND e.proc_inst_id_ IN " + mine
+                            + " LIMIT 20"), stillOpen);
         } finally {
             pool.shutdownNow();
         }
