@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Pricing a repair from the shipped price list. */
 class PartsBillingTest {
 
-    final PartsBilling billing = new PartsBilling(priceList("classpath:billing/price-list.json"));
+    final PartsBilling billing = new PartsBilling(priceList("classpath:billing/price-list.json"), WarrantyCoverageRulesTest.COVERAGE);
 
     @Test
     void withinWarrantyAndNotTheMerchantsFaultEverythingIsFree() {
@@ -63,7 +63,7 @@ class PartsBillingTest {
     void anUnknownPartOrAMissingPriceListFailsInsteadOfBillingNothing() {
         assertThatThrownBy(() -> billing.bill(new PartsBilling.Repair(List.of("WARP_CORE"), Set.of(), false, false, false)))
                 .hasMessageContaining("WARP_CORE");
-        PartsBilling withoutPriceList = new PartsBilling(priceList("file:/nonexistent/price-list.json"));
+        PartsBilling withoutPriceList = new PartsBilling(priceList("file:/nonexistent/price-list.json"), WarrantyCoverageRulesTest.COVERAGE);
         assertThatThrownBy(() -> withoutPriceList.bill(new PartsBilling.Repair(List.of(), Set.of(), false, false, false)))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("/nonexistent/price-list.json");
     }

@@ -16,6 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Assumptions;
 
 /** What the cluster tests share: node settings, the merchant's report, the tickets reported. */
@@ -28,21 +32,29 @@ final class ClusterScenario {
     }
 
     /**
-     * Spring properties that make every first-response target {@code response} round the clock (the
-     * warning at 75 % of it) and resolution targets so long that they never fall due in a test.
+     * Deploys, through the engine REST API of {@code node} as the analyst alan, a revision of the
+     * decision table {@code SlaTargets} that makes every first-response target {@code response} round
+     * the clock (the warning at 75 % of it) and resolution targets so long that they never fall due in a
+     * test: what an analyst does after editing the table in Modeler.
      */
-    static List<String> fastServiceLevels(Duration response, Duration resolution) {
-        List<String> properties = new ArrayList<>();
-        for (String severity : List.of("NORMAL", "URGENT", "MAJOR")) {
-            String target = "--pos.sla.targets." + severity + ".";
-            properties.add(target + "response=" + response.toMillis() + "ms");
-            properties.add(target + "response-clock=ROUND_THE_CLOCK");
-            properties.add(target + "resolution=" + resolution.toMillis() + "ms");
-            properties.add(target + "resolution-clock=ROUND_THE_CLOCK");
-            properties.add(target + "extension=" + resolution.toMillis() + "ms");
+    static void deployServiceLevels(Http http, ClusterNode node, Duration response, Duration resolution) throws IOException {
+        DmnModelInstance table;
+        try (var file = ClusterScenario.class.getResourceAsStream("/SlaTargets.dmn")) {
+            table = Dmn.readModelFromStream(file);
         }
-        properties.add("--pos.sla.warning-at-percent=75");
-        return properties;
+        // outputs of each rule: response, its clock, resolution, its clock, extension
+        List<String> outputs = List.of(response.toString(), "ROUND_THE_CLOCK", resolution.toString(), "ROUND_THE_CLOCK",
+                resolution.toString());
+        for (Rule rule : table.getModelElementsByType(Rule.class)) {
+            List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
+            assertThat(entries).as("outputs of %s", rule.getId()).hasSameSizeAs(outputs);
+            for (int i = 0; i < outputs.size(); i++) {
+                entries.get(i).getText().setTextContent("\"" + outputs.get(i) + "\"");
+            }
+        }
+        Http.Response deployed = http.postFile(node.baseUrl() + "/engine-rest/deployment/create", "alan",
+                Map.of("deployment-name", "Cluster test service levels"), "SlaTargets.dmn", Dmn.convertToString(table));
+        assertThat(deployed.status()).as("deployment of the revised SLA table: %s", deployed).isEqualTo(200);
     }
 
     /** A short run id, so that a re-run on a used database gets new terminals. */

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Base64;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,6 +50,22 @@ final class Http {
             builder.header(headers[i], headers[i + 1]);
         }
         return send(builder.build());
+    }
+
+    /** A multipart/form-data POST with text fields and one file, as the engine's deployment API takes it. */
+    Response postFile(String url, String user, Map<String, String> fields, String fileName, String content) throws IOException {
+        String boundary = "----pos-" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: application/xml\r\n\r\n")
+                .append(content).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return send(request(url, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
     /** Basic credentials of a demo user: {@code <id>:<id>-demo}; null for none. */

@@ -59,10 +59,11 @@ class NodeCrashTest {
     private final Http http = new Http();
 
     @BeforeAll
-    void startNode() {
+    void startNode() throws IOException {
         database = ClusterDatabase.fromEnvironment();
-        nodeA = new ClusterNode("crash-a", database, ClusterScenario.fastServiceLevels(RESPONSE, Duration.ofHours(2)));
+        nodeA = new ClusterNode("crash-a", database, List.of());
         nodeA.start().awaitReady(Duration.ofMinutes(3));
+        ClusterScenario.deployServiceLevels(http, nodeA, RESPONSE, Duration.ofHours(2));
     }
 
     @AfterAll

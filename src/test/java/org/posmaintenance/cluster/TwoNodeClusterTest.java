@@ -85,15 +85,16 @@ class TwoNodeClusterTest {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
-    void startTwoNodes() {
+    void startTwoNodes() throws IOException {
         database = ClusterDatabase.fromEnvironment();
-        List<String> properties = new ArrayList<>(ClusterScenario.fastServiceLevels(RESPONSE, RESOLUTION));
+        List<String> properties = new ArrayList<>();
         properties.add("--pos.feedback.survey-expiry=" + SURVEY_EXPIRY.toMillis() + "ms");
         Instant start = Instant.now();
         // one after the other, so that the two start-ups do not compete for the CPU
         nodeA = new ClusterNode("cluster-a", database, properties);
         nodeB = new ClusterNode("cluster-b", database, properties);
         nodeA.start().awaitReady(Duration.ofMinutes(3));
+        ClusterScenario.deployServiceLevels(http, nodeA, RESPONSE, RESOLUTION);
         nodeB.start().awaitReady(Duration.ofMinutes(3));
         System.out.printf("[cluster] nodes %s (%s) and %s (%s) up in %d s%n", nodeA.name(), nodeA.baseUrl(),
                 nodeB.name(), nodeB.baseUrl(), Duration.between(start, Instant.now()).toSeconds());

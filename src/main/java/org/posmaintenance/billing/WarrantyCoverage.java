@@ -1,0 +1,47 @@
+package org.posmaintenance.billing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+
+/**
+ * Who pays for a line of a bill: the decision table {@code WarrantyCoverage}
+ * ({@code processes/WarrantyCoverage.dmn}), which analysts edit in Camunda Modeler.
+ */
+@FunctionalInterface
+public interface WarrantyCoverage {
+
+    String DECISION_KEY = "WarrantyCoverage";
+
+    /** The inputs of the decision for a line of this kind. */
+    static Map<String, Object> inputs(Bill.Kind kind, boolean inWarrantyPeriod, boolean merchantCausedDamage,
+                                      boolean maintenanceIncluded) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put("lineKind", kind.name());
+        inputs.put("inWarrantyPeriod", inWarrantyPeriod);
+        inputs.put("merchantCausedDamage", merchantCausedDamage);
+        inputs.put("maintenanceIncluded", maintenanceIncluded);
+        return inputs;
+    }
+
+    /** The basis of the matched row; no row, or an unknown basis, is an error naming the decision. */
+    static Bill.Basis basisOf(DmnDecisionResultEntries row, Map<String, Object> inputs) {
+        if (row == null || row.getEntry("basis") == null) {
+            throw new IllegalStateException("Decision " + DECISION_KEY + " has no rule for " + inputs);
+        }
+        String basis = row.getEntry("basis").toString();
+        try {
+            return Bill.Basis.valueOf(basis);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Decision " + DECISION_KEY + ": output 'basis' must be one of WARRANTY, "
+                    + "INCLUDED_IN_RENTAL, CHARGED, not '" + basis + "'", e);
+        }
+    }
+
+    Bill.Basis basis(Map<String, Object> inputs);
+
+    default Bill.Basis basis(Bill.Kind kind, PartsBilling.Repair repair) {
+        return basis(inputs(kind, repair.inWarrantyPeriod(), repair.merchantCausedDamage(), repair.maintenanceIncluded()));
+    }
+}

@@ -1,0 +1,23 @@
+package org.posmaintenance.billing;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+
+/** {@link WarrantyCoverage} evaluated by the engine: the latest deployed version of the table applies. */
+@Service
+public class WarrantyCoverageTable implements WarrantyCoverage {
+
+    private final DecisionService decisions;
+
+    public WarrantyCoverageTable(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public Bill.Basis basis(Map<String, Object> inputs) {
+        return WarrantyCoverage.basisOf(decisions.evaluateDecisionByKey(DECISION_KEY).variables(inputs).evaluate()
+                .getSingleResult(), inputs);
+    }
+}
