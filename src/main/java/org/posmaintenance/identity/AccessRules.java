@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -54,10 +55,14 @@ public class AccessRules {
             grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         }
-        // analysts revise the models: they read everything in Cockpit and deploy new versions
+        // analysts revise the models: they read everything in Cockpit, deploy new versions and move
+        // running tickets to them (migration, also as a batch)
         grant(ANALYSTS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(ANALYSTS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+        grant(ANALYSTS, Resources.BATCH, Authorization.ANY, Permissions.READ,
+                BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
         grant(ANALYSTS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(ANALYSTS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ, Permissions.CREATE);
     }

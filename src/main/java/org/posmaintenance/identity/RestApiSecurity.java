@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API answers only authenticated callers (HTTP Basic, Camunda users), and then with
- * that user's authorizations.
+ * The engine REST API and the application's staff APIs answer only authenticated callers (HTTP Basic,
+ * Camunda users), and then with that user's authorizations.
  */
 @Configuration
 class RestApiSecurity {
@@ -20,7 +20,7 @@ class RestApiSecurity {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/process-revisions", "/api/process-revisions/*");
         registration.setInitParameters(Map.of(
                 ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
         return registration;

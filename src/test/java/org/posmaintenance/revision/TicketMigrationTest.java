@@ -1,0 +1,255 @@
+package org.posmaintenance.revision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.posmaintenance.ticket.TicketVariables.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.posmaintenance.ProcessScenarioTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * An analyst deploys a revised model (src/test/resources/revisions/PosTerminalMaintenance-1.2.0.bpmn: the
+ * hotline confirms the repair with the merchant before billing) and moves the running tickets to it with
+ * the migration command, {@code POST /api/process-revisions/migrations}. Every ticket then finishes on
+ * the new version.
+ */
+class TicketMigrationTest extends ProcessScenarioTest {
+
+    static final String REVISED_MODEL = "revisions/PosTerminalMaintenance-1.2.0.bpmn";
+
+    @Autowired RepositoryService repositoryService;
+    @Autowired TestRestTemplate http;
+
+    private final List<Deployment> revisions = new ArrayList<>();
+    private ProcessDefinition current;
+
+    @BeforeEach
+    void currentModel() {
+        current = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion().singleResult();
+        assertThat(current.getVersionTag()).isEqualTo("1.1.0");
+    }
+
+    @AfterEach
+    void withdrawRevisions() {
+        revisions.forEach(revision -> repositoryService.deleteDeployment(revision.getId(), true));
+    }
+
+    @Test
+    void ticketsWaitingInEveryStageMoveToTheRevisedModelAndFinishThere() {
+        // ---- tickets on the current version, waiting in each stage that has wait states
+        Map<String, ProcessInstance> tickets = new LinkedHashMap<>();
+        tickets.put("diagnosis job", startTicket(report()));
+        tickets.put("confirm diagnosis", ticketAwaitingDiagnosis(report()));
+        ProcessInstance remote = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(remote, "NORMAL", "REMOTE", false);
+        tickets.put("remote support", remote);
+        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(mailIn, "MAJOR", "MAIL_IN", false);
+        complete(mailIn, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-A920-011"));
+        complete(mailIn, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card reader contacts."));
+        tickets.put("loaner out", mailIn);
+        ProcessInstance upgrade = ticketRepairedRemotely(report(newTerminal(MERCHANT, "3.3.0", "2027-06-30", "PURCHASE")));
+        tickets.put("upgrade window", upgrade);
+        ProcessInstance survey = ticketRepairedRemotely(report());
+        executeJobAt(survey, "Task_SendSurvey");
+        tickets.put("survey", survey);
+
+        assertThat(tickets.get("diagnosis job")).isWaitingAt("Task_DiagnoseFault");
+        assertThat(tickets.get("confirm diagnosis")).isWaitingAt("Task_ConfirmDiagnosis");
+        assertThat(remote).isWaitingAt("Task_RemoteSupport");
+        assertThat(mailIn).isWaitingAt("Task_ReturnTerminal");
+        assertThat(upgrade).isWaitingAt("TimerEvent_UpgradeWindowOpens");
+        assertThat(survey).isWaitingAt("Task_AnswerSurvey");
+        Date responseDue = timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaBreached").getDuedate();
+        Date reminderDue = timerAt(mailIn, "BoundaryEvent_LoanerReturnReminder").getDuedate();
+
+        ProcessDefinition revised = deploy(Bpmn.readModelFromStream(resource(REVISED_MODEL)));
+        assertThat(revised.getVersionTag()).isEqualTo("1.2.0");
+        assertThat(revised.getVersion()).isEqualTo(current.getVersion() + 1);
+
+        // ---- only analysts (and administrators) may migrate
+        assertThat(http.postForEntity(MIGRATIONS, Map.of(), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("tom", "tom-demo").postForEntity(MIGRATIONS, Map.of(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // ---- a dry run says what would move, and moves nothing
+        ResponseEntity<Map> dryRun = analyst().postForEntity(MIGRATIONS, Map.of("dryRun", true), Map.class);
+        assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.2.0");
+        assertThat((List<Map<String, Object>>) dryRun.getBody().get("sources")).singleElement().satisfies(source -> {
+            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.1.0");
+            assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 0);
+        });
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(revised.getId()).count()).isZero();
+
+        // ---- the migration
+        ResponseEntity<Map> migration = analyst().postForEntity(MIGRATIONS, Map.of(), Map.class);
+        assertThat(migration.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) migration.getBody().get("sources")).singleElement()
+                .satisfies(source -> assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 6));
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(current.getId()).count()).isZero();
+        tickets.values().forEach(ticket -> assertThat(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(ticket.getId()).singleResult().getProcessDefinitionId()).isEqualTo(revised.getId()));
+        // deadlines already set are kept
+        assertThat(timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaBreached").getDuedate()).isEqualTo(responseDue);
+        assertThat(timerAt(mailIn, "BoundaryEvent_LoanerReturnReminder").getDuedate()).isEqualTo(reminderDue);
+
+        // ---- every ticket finishes on the new version; those not yet billed pass the new task
+        tickets.values().forEach(this::finish);
+        for (Map.Entry<String, ProcessInstance> ticket : tickets.entrySet()) {
+            HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(ticket.getValue().getId()).singleResult();
+            assertThat(ended.getState()).as(ticket.getKey()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(ended.getProcessDefinitionId()).as(ticket.getKey()).isEqualTo(revised.getId());
+            assertThat(ended.getEndActivityId()).as(ticket.getKey()).isEqualTo("EndEvent_TicketClosed");
+        }
+        for (String beforeBilling : List.of("diagnosis job", "confirm diagnosis", "remote support", "loaner out")) {
+            assertThat(tickets.get(beforeBilling)).as(beforeBilling).hasPassed("Task_ConfirmRepairWithMerchant", "Task_BillParts");
+        }
+        for (String afterBilling : List.of("upgrade window", "survey")) {
+            assertThat(tickets.get(afterBilling)).as(afterBilling).hasNotPassed("Task_ConfirmRepairWithMerchant");
+        }
+    }
+
+    @Test
+    void aRenamedActivityWhereTicketsWaitMustBeMappedAndThenTheyMove() {
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        BpmnModelInstance renamed = Bpmn.readModelFromStream(resource(REVISED_MODEL));
+        UserTask confirm = renamed.getModelElementById("Task_ConfirmDiagnosis");
+        confirm.setId("Task_ReviewDiagnosis");
+        ProcessDefinition revised = deploy(renamed);
+
+        ResponseEntity<Map> refused = analyst().postForEntity(MIGRATIONS, Map.of(), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((List<String>) refused.getBody().get("problems")).singleElement().asString()
+                .contains("1 ticket(s)", "wait at Task_ConfirmDiagnosis", "activityMappings");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(current.getId());
+
+        ResponseEntity<Map> migrated = analyst().postForEntity(MIGRATIONS,
+                Map.of("activityMappings", Map.of("Task_ConfirmDiagnosis", "Task_ReviewDiagnosis")), Map.class);
+        assertThat(migrated.getStatusCode()).as("%s", migrated.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(ticket).isWaitingAt("Task_ReviewDiagnosis");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(revised.getId());
+    }
+
+    @Test
+    void badRequestsNameTheField() {
+        ResponseEntity<Map> unknownTag = analyst().postForEntity(MIGRATIONS, Map.of("targetVersionTag", "9.9.9"), Map.class);
+        assertThat(unknownTag.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownTag.getBody()).containsEntry("field", "targetVersionTag");
+        assertThat((String) unknownTag.getBody().get("message")).contains("9.9.9");
+
+        ResponseEntity<Map> unknownVersion = analyst().postForEntity(MIGRATIONS, Map.of("sourceVersions", List.of(999)), Map.class);
+        assertThat(unknownVersion.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownVersion.getBody()).containsEntry("field", "sourceVersions");
+        assertThat((String) unknownVersion.getBody().get("message")).contains("999");
+
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> notJson = analyst().postForEntity(MIGRATIONS,
+                new HttpEntity<>("{\"dryRun\": \"perhaps\"}", json), Map.class);
+        assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notJson.getBody()).containsEntry("field", "body");
+    }
+
+    static final String MIGRATIONS = "/api/process-revisions/migrations";
+
+    private TestRestTemplate analyst() {
+        return http.withBasicAuth("alan", "alan-demo");
+    }
+
+    /** Deploys a revised model with the forms, as the deployment binding of the forms needs. */
+    private ProcessDefinition deploy(BpmnModelInstance model) {
+        DeploymentBuilder deployment = repositoryService.createDeployment().name("Revised maintenance process")
+                .addModelInstance("PosTerminalMaintenance.bpmn", model);
+        try {
+            for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:*.form")) {
+                try (InputStream content = form.getInputStream()) {
+                    deployment.addInputStream(form.getFilename(), content);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Deployment deployed = deployment.deploy();
+        revisions.add(deployed);
+        return repositoryService.createProcessDefinitionQuery().deploymentId(deployed.getId()).singleResult();
+    }
+
+    private static InputStream resource(String name) {
+        return TicketMigrationTest.class.getResourceAsStream("/" + name);
+    }
+
+    /** Works the ticket to its end: runs its asynchronous steps, opens the upgrade window, completes its tasks. */
+    private void finish(ProcessInstance ticket) {
+        for (int step = 0; step < 30; step++) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).count() == 0) {
+                return;
+            }
+            Job async = managementService.createJobQuery().processInstanceId(ticket.getId()).messages().listPage(0, 1)
+                    .stream().findFirst().orElse(null);
+            Job window = timerAt(ticket, "TimerEvent_UpgradeWindowOpens");
+            Task task = taskService.createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+            if (async != null) {
+                managementService.executeJob(async.getId());
+            } else if (window != null) {
+                setClock(window.getDuedate().toInstant());
+                managementService.executeJob(window.getId());
+            } else if (task != null) {
+                taskService.complete(task.getId(), answers(task.getTaskDefinitionKey()));
+            } else {
+                throw new AssertionError("ticket " + ticket.getBusinessKey() + " is stuck");
+            }
+        }
+        throw new AssertionError("ticket " + ticket.getBusinessKey() + " did not end in 30 steps");
+    }
+
+    private static Map<String, Object> answers(String taskKey) {
+        Map<String, Object> answers = new HashMap<>();
+        switch (taskKey) {
+            case "Task_ConfirmDiagnosis", "Task_ReviewDiagnosis" -> answers.putAll(Map.of(SEVERITY, "NORMAL",
+                    REPAIR_CHANNEL, "REMOTE", MERCHANT_CAUSED_DAMAGE, false, DIAGNOSIS_NOTES, "Checked by phone."));
+            case "Task_RemoteSupport" -> answers.putAll(Map.of(REMOTE_MEDIUM, "VIDEO",
+                    REMOTE_SESSION_NOTES, "Fixed on a video call.", REMOTE_RESOLVED, true));
+            case "Task_ReturnTerminal" -> answers.putAll(Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321", LOANER_RETURNED, true));
+            case "Task_UpgradeTerminal" -> answers.putAll(Map.of(INSTALLED_VERSION, "3.4.0", UPGRADE_NOTES, "Upgraded over 4G."));
+            case "Task_AnswerSurvey" -> answers.putAll(Map.of(SURVEY_SCORE, 5, SURVEY_COMMENT, "Quick and friendly."));
+            case "Task_ConfirmRepairWithMerchant" -> { } // the new task asks nothing
+            default -> throw new AssertionError("no answers for " + taskKey);
+        }
+        return answers;
+    }
+}
