@@ -2,6 +2,7 @@ package org.posmaintenance.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.sla.ServiceHoursCalendar;
@@ -38,8 +39,8 @@ public class SlaReports {
         return calendar.zone();
     }
 
-    /** The engine's clock, which tests set. */
+    /** The engine's clock (which tests set), to the second. */
     private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 }
