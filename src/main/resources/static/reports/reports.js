@@ -157,7 +157,8 @@
     text($('kpi-breaches'), overall.breaches);
     text($('kpi-tickets'), report.tickets.reported);
     text($('kpi-tickets-detail'), report.tickets.open + ' open, ' + report.tickets.closed + ' closed, '
-      + report.tickets.cancelled + ' cancelled');
+      + report.tickets.cancelled + ' cancelled' + (report.tickets.withoutHistory
+        ? ', ' + report.tickets.withoutHistory + ' without history (not in the figures)' : ''));
     text($('kpi-survey'), report.survey.averageScore == null ? '–' : report.survey.averageScore.toFixed(2) + ' / 5');
     text($('kpi-survey-detail'), report.survey.responseRatePercent == null ? 'no survey closed yet'
       : percent(report.survey.responseRatePercent) + ' of closed surveys answered');

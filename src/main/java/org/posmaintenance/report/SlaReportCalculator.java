@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Computes the report from the facts of the period's tickets; no engine, no database. The definitions
  * (which the README repeats):
  * <ul>
- * <li>The tickets are those reported in the period; each is measured as it stands {@code now}.</li>
+ * <li>The tickets are those reported in the period; each is measured as it stands {@code now}. Tickets whose
+ * history the history cleanup removed are only counted.</li>
  * <li>Response: the first response ({@code firstResponseAt}) by {@code responseDue}. Resolution: the repair
  * stage done by {@code resolutionDue}, as the process's resolution timers measure it. A deadline that passed
  * while the ticket was open without the step is missed; a ticket cancelled before it is not measured.</li>
@@ -58,10 +59,11 @@ class SlaReportCalculator {
         this.json = json;
     }
 
-    SlaReport report(ReportPeriod period, List<TicketFacts> tickets, List<TicketFactsReader.LoanerOut> loanersOut, Instant now) {
+    SlaReport report(ReportPeriod period, List<TicketFacts> reported, List<TicketFactsReader.LoanerOut> loanersOut, Instant now) {
+        List<TicketFacts> tickets = reported.stream().filter(TicketFacts::historyKept).toList();
         return new SlaReport(
                 new Period(format(period.from(), period), format(period.to(), period), period.zone().getId(), format(now, period)),
-                tickets(tickets),
+                tickets(reported),
                 compliance(tickets, now),
                 new Times(times(tickets, TicketFacts::firstResponseAt), times(tickets, TicketFacts::repairStageDoneAt)),
                 survey(tickets),
@@ -69,9 +71,10 @@ class SlaReportCalculator {
                 billing(tickets));
     }
 
-    private static Tickets tickets(List<TicketFacts> tickets) {
-        return new Tickets(tickets.size(), count(tickets, TicketFacts::running), count(tickets, TicketFacts::closed),
-                count(tickets, TicketFacts::cancelled));
+    private static Tickets tickets(List<TicketFacts> reported) {
+        List<TicketFacts> kept = reported.stream().filter(TicketFacts::historyKept).toList();
+        return new Tickets(reported.size(), count(kept, TicketFacts::running), count(kept, TicketFacts::closed),
+                count(kept, TicketFacts::cancelled), reported.size() - kept.size());
     }
 
     // --- compliance

@@ -6,6 +6,9 @@ import java.time.Instant;
  * What a report needs to know of one ticket, read from the application's {@code ticket} table and the
  * ticket's history in Camunda. Any value may be null while the ticket has not got that far.
  *
+ * @param historyKept       whether Camunda still has the ticket's history (the history cleanup removes it
+ *                          {@code historyTimeToLive} days after the end); without it, only the ticket table's
+ *                          fields are known
  * @param endedAt           when the ticket's process ended (closed or cancelled), null while it runs
  * @param closed            whether it ended by closing ({@code closedAt} set), not by cancellation
  * @param severity          the confirmed severity, or the proposed one before the first response
@@ -17,7 +20,8 @@ import java.time.Instant;
  * @param surveyAnswered    false once the survey closed unanswered; true once evaluated with a score
  * @param bill              the bill as JSON
  */
-public record TicketFacts(String ticketNumber, String processInstanceId, Instant reportedAt, Instant endedAt, boolean closed,
+public record TicketFacts(String ticketNumber, String processInstanceId, boolean historyKept, Instant reportedAt,
+                          Instant endedAt, boolean closed,
                           String severity, String repairChannel,
                           Instant responseDue, Instant firstResponseAt, Boolean responseSlaMet,
                           Instant resolutionDue, Instant repairStageDoneAt,

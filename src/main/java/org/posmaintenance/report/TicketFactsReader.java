@@ -32,7 +32,7 @@ class TicketFactsReader {
     static final String REPAIR_STAGE = "SubProcess_Repair";
     static final String RESPONSE_TASK = "Task_ConfirmDiagnosis";
     static final List<String> REPAIR_TASKS = List.of("Task_RemoteSupport", "Task_RepairOnSite", "Task_RepairAtCentre");
-    private static final String[] VARIABLES = {SEVERITY, REPAIR_CHANNEL, RESPONSE_DUE, FIRST_RESPONSE_AT, RESPONSE_SLA_MET,
+    private static final String[] VARIABLES = {TICKET_NUMBER, SEVERITY, REPAIR_CHANNEL, RESPONSE_DUE, FIRST_RESPONSE_AT, RESPONSE_SLA_MET,
             RESOLUTION_DUE, SURVEY_EXPIRES_AT, SURVEY_SCORE, SURVEY_ANSWERED, LOANER_SERIAL, LOANER_LENT_AT,
             LOANER_RETURNED_AT, BILL, CLOSED_AT};
     /** Tickets per IN (...) list of a query. */
@@ -65,7 +65,8 @@ class TicketFactsReader {
             for (Registered ticket : chunk) {
                 Map<String, Object> values = variables.getOrDefault(ticket.processInstanceId(), Map.of());
                 List<HistoricTaskInstance> worked = tasks.getOrDefault(ticket.processInstanceId(), List.of());
-                facts.add(new TicketFacts(ticket.number(), ticket.processInstanceId(), ticket.reportedAt(), ticket.endedAt(),
+                facts.add(new TicketFacts(ticket.number(), ticket.processInstanceId(), values.get(TICKET_NUMBER) != null,
+                        ticket.reportedAt(), ticket.endedAt(),
                         values.get(CLOSED_AT) != null,
                         (String) values.get(SEVERITY), (String) values.get(REPAIR_CHANNEL),
                         instant(values.get(RESPONSE_DUE)), instant(values.get(FIRST_RESPONSE_AT)),
