@@ -108,12 +108,16 @@ class SlaReportCalculator {
 
     /** Groups by a key, known keys in their order, then others alphabetically, then the tickets without one. */
     private static List<Group> byKey(List<Measured> measured, Function<Measured, String> key, List<String> order) {
-        Map<String, List<Measured>> groups = new TreeMap<>(Comparator.nullsLast(
-                Comparator.<String>comparingInt(k -> order.contains(k) ? order.indexOf(k) : order.size())
-                        .thenComparing(Comparator.naturalOrder())));
+        Map<String, List<Measured>> groups = new TreeMap<>(keyOrder(order));
         measured.forEach(m -> groups.computeIfAbsent(key.apply(m), k -> new ArrayList<>()).add(m));
         return groups.entrySet().stream()
                 .map(entry -> group(entry.getKey(), entry.getValue(), entry.getValue(), entry.getValue())).toList();
+    }
+
+    /** Known keys in their order, then others alphabetically, then null. */
+    private static Comparator<String> keyOrder(List<String> order) {
+        return Comparator.nullsLast(Comparator.<String>comparingInt(k -> order.contains(k) ? order.indexOf(k) : order.size())
+                .thenComparing(Comparator.naturalOrder()));
     }
 
     private static Group group(String key, Collection<?> tickets, List<Measured> responses, List<Measured> resolutions) {
@@ -133,9 +137,7 @@ class SlaReportCalculator {
 
     private TimeToStep times(List<TicketFacts> tickets, Function<TicketFacts, Instant> step) {
         List<TicketFacts> done = tickets.stream().filter(ticket -> step.apply(ticket) != null).toList();
-        Map<String, List<TicketFacts>> bySeverity = new TreeMap<>(Comparator.nullsLast(
-                Comparator.<String>comparingInt(k -> SEVERITIES.contains(k) ? SEVERITIES.indexOf(k) : SEVERITIES.size())
-                        .thenComparing(Comparator.naturalOrder())));
+        Map<String, List<TicketFacts>> bySeverity = new TreeMap<>(keyOrder(SEVERITIES));
         done.forEach(ticket -> bySeverity.computeIfAbsent(ticket.severity(), k -> new ArrayList<>()).add(ticket));
         return new TimeToStep(stats(null, done, step),
                 bySeverity.entrySet().stream().map(entry -> stats(entry.getKey(), entry.getValue(), step)).toList());
