@@ -11,11 +11,14 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.posmaintenance.sla.SlaState;
+import org.posmaintenance.ticket.TicketVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters: my group's tasks by due date, my own tasks, due today, overdue and
- * escalated. Created once by name; an administrator may change them afterwards.
+ * The shared Tasklist filters: my group's tasks by due date, my own tasks, due today, overdue,
+ * escalated, SLA at risk and SLA breached. Created once by name (a filter added in a later version is
+ * created at the next start); an administrator may change them afterwards.
  */
 @Component
 public class TasklistFilters {
@@ -25,12 +28,21 @@ public class TasklistFilters {
     public static final String DUE_TODAY = "Due today";
     public static final String OVERDUE = "Overdue";
     public static final String ESCALATED = "Escalated";
+    public static final String SLA_AT_RISK = "SLA at risk";
+    public static final String SLA_BREACHED = "SLA breached";
+
+    /** "SLA at risk" also lists the tasks whose service-level deadline is this close. */
+    public static final int AT_RISK_WITHIN_HOURS = 4;
+    /** The tasks whose due date is a service-level deadline: the first response, and the repair stage's steps. */
+    static final String[] SLA_TASKS = {"Task_ConfirmDiagnosis", "Task_RemoteSupport", "Task_ScheduleVisit",
+            "Task_RepairOnSite", "Task_ReceiveTerminal", "Task_RepairAtCentre", "Task_ReturnTerminal"};
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", "ticketNumber", "label", "Ticket"),
             Map.of("name", "merchantName", "label", "Merchant"),
             Map.of("name", "severity", "label", "Severity"),
-            Map.of("name", "repairChannel", "label", "Repair"));
+            Map.of("name", "repairChannel", "label", "Repair"),
+            Map.of("name", TicketVariables.SLA_STATE, "label", "SLA"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -52,6 +64,20 @@ public class TasklistFilters {
                 .dueBeforeExpression("${now()}"));
         create(ESCALATED, 5, "Tasks escalated to supervisors after an SLA breach", tasks.createTaskQuery()
                 .taskCandidateGroup(Groups.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
+        // not yet due, and either the ticket's first-response warning has passed (slaState AT_RISK) or the
+        // deadline is less than AT_RISK_WITHIN_HOURS away
+        create(SLA_AT_RISK, 6, "My groups' SLA tasks not yet due: first-response warning passed, or due within "
+                + AT_RISK_WITHIN_HOURS + " hours", groupTasks()
+                .taskDefinitionKeyIn(SLA_TASKS)
+                .dueAfterExpression("${now()}")
+                .or()
+                    .processVariableValueEquals(TicketVariables.SLA_STATE, SlaState.AT_RISK.name())
+                    .dueBeforeExpression("${dateTime().plusHours(" + AT_RISK_WITHIN_HOURS + ").toDate()}")
+                .endOr());
+        // a deadline passed before its step was done (first response, or the repair stage's resolution
+        // target): slaState BREACHED, until the repair stage is done
+        create(SLA_BREACHED, 7, "My groups' tasks of tickets that missed a service-level deadline and are not yet repaired",
+                groupTasks().processVariableValueEquals(TicketVariables.SLA_STATE, SlaState.BREACHED.name()));
     }
 
     private TaskQuery groupTasks() {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_EscalateResponseSla}: the first response is late. The waiting diagnosis task gets the
- * escalated priority and the supervisors' group as candidates; the technicians keep it.
+ * escalated priority and the supervisors' group as candidates; the technicians keep it. The ticket's
+ * {@code slaState} becomes BREACHED.
  */
 @Component("escalateResponse")
 public class EscalateResponseDelegate implements JavaDelegate {
@@ -21,12 +22,12 @@ public class EscalateResponseDelegate implements JavaDelegate {
 
     private final TaskService tasks;
     private final SlaPolicy slaPolicy;
-    private final TicketJournal journal;
+    private final SlaStateTracker slaState;
 
-    public EscalateResponseDelegate(TaskService tasks, SlaPolicy slaPolicy, TicketJournal journal) {
+    public EscalateResponseDelegate(TaskService tasks, SlaPolicy slaPolicy, SlaStateTracker slaState) {
         this.tasks = tasks;
         this.slaPolicy = slaPolicy;
-        this.journal = journal;
+        this.slaState = slaState;
     }
 
     @Override
@@ -39,7 +40,7 @@ public class EscalateResponseDelegate implements JavaDelegate {
             tasks.setPriority(task.getId(), slaPolicy.escalatedTaskPriority());
             tasks.addCandidateGroup(task.getId(), SUPERVISORS);
         }
-        journal.recordSlaEvent(execution, TicketJournal.SlaEvent.RESPONSE_BREACHED,
+        slaState.record(execution, TicketJournal.SlaEvent.RESPONSE_BREACHED,
                 "First response overdue; escalated to " + SUPERVISORS);
     }
 }

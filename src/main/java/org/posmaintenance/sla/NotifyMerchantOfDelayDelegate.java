@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_NotifyMerchantOfDelay}: the repair missed its resolution target. The merchant is told
- * the plan and the new estimated time of repair, which is the extended deadline.
+ * the plan and the new estimated time of repair, which is the extended deadline. The ticket's
+ * {@code slaState} becomes BREACHED.
  */
 @Component("notifyMerchantOfDelay")
 public class NotifyMerchantOfDelayDelegate implements JavaDelegate {
@@ -25,12 +26,12 @@ public class NotifyMerchantOfDelayDelegate implements JavaDelegate {
     private static final DateTimeFormatter ETA_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ServiceHoursCalendar calendar;
-    private final TicketJournal journal;
+    private final SlaStateTracker slaState;
     private final MerchantNotifier notifier;
 
-    public NotifyMerchantOfDelayDelegate(ServiceHoursCalendar calendar, TicketJournal journal, MerchantNotifier notifier) {
+    public NotifyMerchantOfDelayDelegate(ServiceHoursCalendar calendar, SlaStateTracker slaState, MerchantNotifier notifier) {
         this.calendar = calendar;
-        this.journal = journal;
+        this.slaState = slaState;
         this.notifier = notifier;
     }
 
@@ -39,7 +40,7 @@ public class NotifyMerchantOfDelayDelegate implements JavaDelegate {
         RepairChannel channel = TicketInput.of(execution).requiredEnum(REPAIR_CHANNEL, RepairChannel.class);
         Instant eta = ((Date) execution.getVariable(RESOLUTION_EXTENDED_DUE)).toInstant();
         execution.setVariable(RESOLUTION_ETA, Date.from(eta));
-        journal.recordSlaEvent(execution, TicketJournal.SlaEvent.RESOLUTION_MISSED, "Resolution target missed");
+        slaState.record(execution, TicketJournal.SlaEvent.RESOLUTION_MISSED, "Resolution target missed");
         notifier.notify(execution, TicketJournal.Notification.RESOLUTION_DELAYED,
                 Map.of("eta", ETA_FORMAT.format(eta.atZone(calendar.zone())) + " (" + calendar.zone() + ")"),
                 plan(channel, execution), eta);

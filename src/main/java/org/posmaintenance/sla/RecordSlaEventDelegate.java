@@ -7,17 +7,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_WarnResponseSlaAtRisk}, {@code Task_RecordRepairOverdue}: records the service-level
- * event named by the task's input parameter {@code slaEvent}.
+ * event named by the task's input parameter {@code slaEvent}, which moves the ticket's {@code slaState}.
  */
 @Component("recordSlaEvent")
 public class RecordSlaEventDelegate implements JavaDelegate {
 
     static final String EVENT_PARAMETER = "slaEvent";
 
-    private final TicketJournal journal;
+    private final SlaStateTracker slaState;
 
-    public RecordSlaEventDelegate(TicketJournal journal) {
-        this.journal = journal;
+    public RecordSlaEventDelegate(SlaStateTracker slaState) {
+        this.slaState = slaState;
     }
 
     @Override
@@ -27,6 +27,6 @@ public class RecordSlaEventDelegate implements JavaDelegate {
             throw new IllegalStateException(execution.getCurrentActivityId() + " has no input parameter " + EVENT_PARAMETER);
         }
         TicketJournal.SlaEvent kind = TicketJournal.SlaEvent.valueOf(event.toString());
-        journal.recordSlaEvent(execution, kind, execution.getCurrentActivityName());
+        slaState.record(execution, kind, execution.getCurrentActivityName());
     }
 }

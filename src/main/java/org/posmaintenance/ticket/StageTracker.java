@@ -2,14 +2,31 @@ package org.posmaintenance.ticket;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.posmaintenance.sla.SlaStateTracker;
 import org.springframework.stereotype.Component;
 
-/** Start listener of each stage: keeps the ticket's {@code stage} variable current. */
+/**
+ * Start listener of each stage: keeps the ticket's {@code stage} variable current. The service-level
+ * state follows two stage changes: it is measured from the start of the diagnosis, and settled when the
+ * repair stage is done, that is when the system upgrade stage starts.
+ */
 @Component("stageTracker")
 public class StageTracker implements ExecutionListener {
 
+    private final SlaStateTracker slaState;
+
+    public StageTracker(SlaStateTracker slaState) {
+        this.slaState = slaState;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
-        execution.setVariable(TicketVariables.STAGE, Stage.ofActivity(execution.getCurrentActivityId()).name());
+        Stage stage = Stage.ofActivity(execution.getCurrentActivityId());
+        execution.setVariable(TicketVariables.STAGE, stage.name());
+        switch (stage) {
+            case DIAGNOSIS -> slaState.startMeasuring(execution);
+            case SYSTEM_UPGRADE -> slaState.repairStageDone(execution);
+            default -> { }
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class TicketVariables {
     public static final String STAGE = "stage";
     public static final String NOTIFICATIONS = "notifications";
     public static final String SLA_EVENTS = "slaEvents";
+    /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
+    public static final String SLA_STATE = "slaState";
 
     // 2 Diagnosis
     public static final String PROPOSED_SEVERITY = "proposedSeverity";

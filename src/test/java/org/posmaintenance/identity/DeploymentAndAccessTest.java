@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 import org.posmaintenance.ticket.TicketVariables;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** What the application deploys and sets up, and who sees what. */
 class DeploymentAndAccessTest extends ProcessScenarioTest {
@@ -31,6 +33,7 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
     @Autowired FilterService filterService;
+    @Autowired TestRestTemplate http;
 
     @AfterEach
     void logOut() {
@@ -99,7 +102,7 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
 
         assertThat(filterService.createFilterQuery().list()).extracting(Filter::getName).contains(
                 TasklistFilters.GROUP_TASKS, TasklistFilters.MY_TASKS, TasklistFilters.DUE_TODAY,
-                TasklistFilters.OVERDUE, TasklistFilters.ESCALATED);
+                TasklistFilters.OVERDUE, TasklistFilters.ESCALATED, TasklistFilters.SLA_AT_RISK, TasklistFilters.SLA_BREACHED);
         // the diagnosis is due on Friday: not today, not overdue; once past due it is overdue
         assertThat(filterService.list(filter(TasklistFilters.DUE_TODAY).getId())).isEmpty();
         assertThat(filterService.list(filter(TasklistFilters.OVERDUE).getId())).isEmpty();
@@ -109,6 +112,65 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
         setClock(java.time.Instant.parse("2026-11-27T01:00:00Z"));
         assertThat(filterService.list(filter(TasklistFilters.DUE_TODAY).getId()))
                 .extracting("processInstanceId").containsExactly(ticket.getId());
+    }
+
+    @Test
+    void theSlaFiltersListAtRiskAndBreachedTicketsForATechnician() {
+        // a printer fault reported Wednesday 10:00: warning Thursday 18:00, response due Friday 14:00 (Shanghai)
+        ProcessInstance printer = ticketAwaitingDiagnosis(report());
+        assertThat(listed("tom", TasklistFilters.SLA_AT_RISK)).doesNotContain(printer.getId());
+
+        setClock(java.time.Instant.parse("2026-11-26T10:00:00Z"));
+        executeJobAt(printer, "BoundaryEvent_ResponseSlaAtRisk");
+        // an urgent fault reported now: due in one hour, not yet warned
+        var urgentReport = report();
+        urgentReport.put(TicketVariables.FAULT_CATEGORY, "TERMINAL_DOWN");
+        urgentReport.put(TicketVariables.PAYMENTS_BLOCKED, true);
+        ProcessInstance urgent = ticketAwaitingDiagnosis(urgentReport);
+        assertThat(runtimeService.getVariable(urgent.getId(), TicketVariables.SLA_STATE)).isEqualTo("ON_TRACK");
+        // a ticket of the repair centre, due later: not tom's
+        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(mailIn, "URGENT", "MAIL_IN", false);
+
+        assertThat(listed("tom", TasklistFilters.SLA_AT_RISK)).containsExactlyInAnyOrder(printer.getId(), urgent.getId());
+        assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).isEmpty();
+        assertThat(listed("rita", TasklistFilters.SLA_AT_RISK)).as("due in 8 hours").isEmpty();
+        // as Tasklist asks for it: through the REST API, the filter extended with Tasklist's sorting
+        var tasklistRequest = Map.of("processVariables", List.of(), "taskVariables", List.of(),
+                "caseInstanceVariables", List.of(), "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
+        List<Map<String, Object>> viaRest = http.withBasicAuth("tom", "tom-demo").postForObject(
+                "/engine-rest/filter/" + filter(TasklistFilters.SLA_AT_RISK).getId() + "/list?firstResult=0&maxResults=15",
+                tasklistRequest, List.class);
+        assertThat(viaRest).extracting(task -> task.get("processInstanceId"))
+                .containsExactlyInAnyOrder(printer.getId(), urgent.getId());
+
+        setClock(java.time.Instant.parse("2026-11-27T06:00:00Z"));
+        executeJobAt(printer, "BoundaryEvent_ResponseSlaBreached");
+        assertThat(listed("tom", TasklistFilters.SLA_AT_RISK)).as("past their deadlines").isEmpty();
+        assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).containsExactly(printer.getId());
+
+        // answered late, the ticket stays breached in the repair stage until it is repaired
+        setClock(java.time.Instant.parse("2026-11-27T06:10:00Z"));
+        confirmDiagnosis(printer, "NORMAL", "REMOTE", false);
+        assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).containsExactly(printer.getId());
+        assertThat(taskService.createTaskQuery().processInstanceId(printer.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_RemoteSupport");
+        complete(printer, "Task_RemoteSupport", Map.of(TicketVariables.REMOTE_MEDIUM, "VIDEO",
+                TicketVariables.REMOTE_SESSION_NOTES, "Fixed on a video call.", TicketVariables.REMOTE_RESOLVED, true));
+        billAndCheckSoftware(printer);
+        assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).isEmpty();
+    }
+
+    /** The tickets of the tasks this filter lists for this user (with his groups), as Tasklist runs it. */
+    private List<String> listed(String user, String filterName) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            return filterService.list(filter(filterName).getId()).stream()
+                    .map(task -> ((Task) task).getProcessInstanceId()).toList();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private boolean mayUse(String user, String group, String application) {

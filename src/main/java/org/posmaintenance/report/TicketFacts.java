@@ -1,0 +1,78 @@
+package org.posmaintenance.report;
+
+import java.time.Instant;
+
+/**
+ * What a report needs to know of one ticket, read from the application's {@code ticket} table and the
+ * ticket's history in Camunda. Any value may be null while the ticket has not got that far.
+ *
+ * @param historyKept       whether Camunda still has the ticket's history (the history cleanup removes it
+ *                          {@code historyTimeToLive} days after the end); without it, only the ticket table's
+ *                          fields are known
+ * @param endedAt           when the ticket's process ended (closed or cancelled), null while it runs
+ * @param closed            whether it ended by closing ({@code closedAt} set), not by cancellation
+ * @param severity          the confirmed severity, or the proposed one before the first response
+ * @param repairChannel     the confirmed repair channel, or the proposed one before the first response
+ * @param repairStageDoneAt when the repair stage completed (repaired, a mail-in terminal back, billed)
+ * @param responder         the assignee of the diagnosis task (the first response)
+ * @param repairer          the assignee of the last repair task (remote support, on site or at the centre)
+ * @param surveySent        whether the survey was sent
+ * @param surveyAnswered    false once the survey closed unanswered; true once evaluated with a score
+ * @param bill              the bill as JSON
+ */
+public record TicketFacts(String ticketNumber, String processInstanceId, boolean historyKept, Instant reportedAt,
+                          Instant endedAt, boolean closed,
+                          String severity, String repairChannel,
+                          Instant responseDue, Instant firstResponseAt, Boolean responseSlaMet,
+                          Instant resolutionDue, Instant repairStageDoneAt,
+                          String responder, String repairer,
+                          boolean surveySent, Integer surveyScore, Boolean surveyAnswered,
+                          String loanerSerial, Instant loanerLentAt, Instant loanerReturnedAt,
+                          String bill) {
+
+    /** How a ticket stands against one service-level deadline. */
+    public enum Outcome {
+        /** Done by the deadline. */
+        MET,
+        /** Done after the deadline, or the deadline passed while the ticket was open. */
+        MISSED,
+        /** Not done, the deadline (if known yet) not passed, the ticket open. */
+        OPEN,
+        /** Not measured: the ticket was cancelled before the step and before its deadline. */
+        NONE
+    }
+
+    public boolean running() {
+        return endedAt == null;
+    }
+
+    public boolean cancelled() {
+        return endedAt != null && !closed;
+    }
+
+    /** The first response against {@code responseDue}. */
+    public Outcome response(Instant now) {
+        if (firstResponseAt != null) {
+            boolean met = responseSlaMet != null ? responseSlaMet
+                    : responseDue == null || !firstResponseAt.isAfter(responseDue);
+            return met ? Outcome.MET : Outcome.MISSED;
+        }
+        return notDone(responseDue, now);
+    }
+
+    /** The repair stage against {@code resolutionDue}, as the process's resolution timers measure it. */
+    public Outcome resolution(Instant now) {
+        if (repairStageDoneAt != null) {
+            return resolutionDue == null || !repairStageDoneAt.isAfter(resolutionDue) ? Outcome.MET : Outcome.MISSED;
+        }
+        return notDone(resolutionDue, now);
+    }
+
+    private Outcome notDone(Instant due, Instant now) {
+        Instant until = running() ? now : endedAt;
+        if (due != null && due.isBefore(until)) {
+            return Outcome.MISSED;
+        }
+        return running() ? Outcome.OPEN : Outcome.NONE;
+    }
+}
