@@ -9,7 +9,8 @@
 #   --postgres-only       only PostgreSQL
 #   --no-write            print the figures but leave BENCHMARKS.md alone
 #   --tickets=N           measured tickets per model in the throughput part (default 1000)
-#   --backlog=N           open tickets of the backlog (default 100000)
+#   --backlog=N           open tickets of the backlog on PostgreSQL (default 100000)
+#   --h2-backlog=N        open tickets of the backlog on H2 (default 10000)
 #   --timers=N            SLA timers that fall due at once (default 1000)
 #   --threads=N           threads that drive tickets (default 4)
 #   --query-iterations=N  timed Tasklist requests per measurement (default 200)
@@ -31,7 +32,7 @@ postgres=true
 for argument in "$@"; do
   case $argument in
     --h2-only) postgres=false ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   esac
 done
 

@@ -1,10 +1,10 @@
 package org.posmaintenance.benchmark;
 
-import org.posmaintenance.identity.TasklistIndexes;
+import org.posmaintenance.ticket.EngineIndexes;
 
 /**
- * The application's Tasklist indexes ({@link TasklistIndexes}), dropped for the measurement without
- * them and created again afterwards; and the database's statistics, refreshed before measuring.
+ * The application's indexes for Tasklist's query ({@link EngineIndexes}), dropped for the measurement
+ * without them and created again afterwards; and the database's statistics, refreshed before measuring.
  */
 final class DatabaseIndexes {
 
@@ -20,17 +20,17 @@ final class DatabaseIndexes {
     }
 
     void drop() {
-        for (String index : TasklistIndexes.INDEXES) {
+        for (String index : EngineIndexes.TASKLIST_INDEXES) {
             application.jdbc().execute("DROP INDEX IF EXISTS " + index);
         }
-        if (application.bean(TasklistIndexes.class).postgresWithExpressionStatistics()) {
-            application.jdbc().execute("DROP STATISTICS IF EXISTS " + TasklistIndexes.GRANT_STATISTICS);
+        if (application.bean(EngineIndexes.class).postgresWithExpressionStatistics()) {
+            application.jdbc().execute("DROP STATISTICS IF EXISTS " + EngineIndexes.GRANT_STATISTICS);
         }
         analyze();
     }
 
     void restore() {
-        application.bean(TasklistIndexes.class).create();
+        application.bean(EngineIndexes.class).createTasklistIndexes();
         analyze();
     }
 }

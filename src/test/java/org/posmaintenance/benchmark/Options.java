@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code scripts/benchmark.sh}: sizes of each part and which databases. */
-record Options(boolean quick, boolean h2, boolean postgres, int tickets, int warmUp, int rounds, int threads, int backlog,
+record Options(boolean quick, boolean h2, boolean postgres, int tickets, int warmUp, int rounds, int threads, int backlog, int h2Backlog,
                int queryWarmUp, int queryIterations, int timers, Duration timerIdle, boolean writeBenchmarksFile) {
 
     static final String USAGE = """
@@ -15,7 +15,8 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
               --h2-only           only the embedded H2 file database (no PostgreSQL needed)
               --postgres-only     only PostgreSQL
               --tickets=N         measured tickets per model in the throughput part (default 1000; quick 200)
-              --backlog=N         open tickets of the backlog (default 100000; quick 2000)
+              --backlog=N         open tickets of the backlog on PostgreSQL (default 100000; quick 2000)
+              --h2-backlog=N      open tickets of the backlog on H2 (default 10000; quick 2000)
               --timers=N          SLA timers that fall due at once (default 1000; quick 500)
               --threads=N         threads that drive tickets (default 4)
               --query-iterations=N  timed Tasklist requests per measurement (default 200; quick 50)
@@ -29,6 +30,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
         boolean postgres = true;
         int tickets = quick ? 200 : 1000;
         int backlog = quick ? 2000 : 100_000;
+        int h2Backlog = quick ? 2000 : 10_000;
         int timers = quick ? 500 : 1000;
         int threads = 4;
         int queryIterations = quick ? 50 : 200;
@@ -44,6 +46,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
                 case "--no-write" -> write = false;
                 case "--tickets" -> tickets = positive(pair);
                 case "--backlog" -> backlog = positive(pair);
+                case "--h2-backlog" -> h2Backlog = positive(pair);
                 case "--timers" -> timers = positive(pair);
                 case "--threads" -> threads = positive(pair);
                 case "--query-iterations" -> queryIterations = positive(pair);
@@ -54,12 +57,12 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
         if (!unknown.isEmpty() || (!h2 && !postgres)) {
             throw new IllegalArgumentException("Unknown or conflicting arguments " + unknown + "\n" + USAGE);
         }
-        if (timers > backlog) {
-            throw new IllegalArgumentException("--timers (" + timers + ") cannot exceed --backlog (" + backlog + ")\n" + USAGE);
+        if (timers > Math.min(backlog, h2Backlog)) {
+            throw new IllegalArgumentException("--timers (" + timers + ") cannot exceed the backlog\n" + USAGE);
         }
         int rounds = 2;
         int warmUp = Math.max(20, tickets / 10);
-        return new Options(quick, h2, postgres, tickets - tickets % rounds, warmUp, rounds, threads, backlog,
+        return new Options(quick, h2, postgres, tickets - tickets % rounds, warmUp, rounds, threads, backlog, h2Backlog,
                 Math.max(5, queryIterations / 10), queryIterations, timers, Duration.ofSeconds(timerIdle), write);
     }
 
@@ -74,9 +77,13 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
         return value;
     }
 
+    int backlogOn(BenchDatabase database) {
+        return database.isPostgres() ? backlog : h2Backlog;
+    }
+
     String describe() {
-        return "%s: %,d tickets per model (after %,d warm-up, %d rounds), %d driver threads, backlog %,d open tickets,"
-                .formatted(quick ? "quick run" : "full run", tickets, warmUp, rounds, threads, backlog)
+        return "%s: %,d tickets per model (after %,d warm-up, %d rounds), %d driver threads, backlog %,d open tickets on PostgreSQL and %,d on H2,"
+                .formatted(quick ? "quick run" : "full run", tickets, warmUp, rounds, threads, backlog, h2Backlog)
                 + " %,d Tasklist requests per measurement, %,d timers (job executor idle %d s before they fall due)"
                 .formatted(queryIterations, timers, timerIdle.toSeconds());
     }
