@@ -8,7 +8,7 @@
 #   --h2-only             only the embedded H2 file database (no PostgreSQL needed)
 #   --postgres-only       only PostgreSQL
 #   --no-write            print the figures but leave BENCHMARKS.md alone
-#   --tickets=N           measured tickets per model in the throughput part (default 1000)
+#   --tickets=N           measured tickets per model in the throughput part (default 500)
 #   --backlog=N           open tickets of the backlog on PostgreSQL (default 100000)
 #   --h2-backlog=N        open tickets of the backlog on H2 (default 10000)
 #   --timers=N            SLA timers that fall due at once (default 1000)

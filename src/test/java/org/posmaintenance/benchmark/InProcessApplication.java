@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class InProcessApplication implements AutoCloseable {
 
-    static final int STATEMENT_TIMEOUT_SECONDS = 120;
+    static final int STATEMENT_TIMEOUT_SECONDS = 60;
 
     private final ConfigurableApplicationContext context;
     private final ProcessEngine engine;

@@ -14,7 +14,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
               --quick             small sizes for a try (2,000 open tickets, 200 tickets per model, 500 timers)
               --h2-only           only the embedded H2 file database (no PostgreSQL needed)
               --postgres-only     only PostgreSQL
-              --tickets=N         measured tickets per model in the throughput part (default 1000; quick 200)
+              --tickets=N         measured tickets per model in the throughput part (default 500; quick 200)
               --backlog=N         open tickets of the backlog on PostgreSQL (default 100000; quick 2000)
               --h2-backlog=N      open tickets of the backlog on H2 (default 10000; quick 2000)
               --timers=N          SLA timers that fall due at once (default 1000; quick 500)
@@ -28,7 +28,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
         boolean quick = List.of(arguments).contains("--quick");
         boolean h2 = true;
         boolean postgres = true;
-        int tickets = quick ? 200 : 1000;
+        int tickets = quick ? 200 : 500;
         int backlog = quick ? 2000 : 100_000;
         int h2Backlog = quick ? 2000 : 10_000;
         int timers = quick ? 500 : 1000;
