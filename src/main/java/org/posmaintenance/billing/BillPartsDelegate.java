@@ -1,6 +1,6 @@
 package org.posmaintenance.billing;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package org.posmaintenance.diagnosis;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.util.Date;

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.posmaintenance.intake.FaultCategory;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class FaultTriage {
 
-    public static final String DECISION_KEY = "FaultTriage";
 
     private final DecisionService decisions;
 
@@ -23,15 +23,15 @@ public class FaultTriage {
     }
 
     public Result classify(FaultCategory category, boolean paymentsBlocked) {
-        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(DECISION_KEY)
-                .variables(Map.of("faultCategory", category.name(), "paymentsBlocked", paymentsBlocked))
+        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(ModelContract.DECISION_FAULT_TRIAGE)
+                .variables(Map.of(ModelContract.FAULT_CATEGORY, category.name(), ModelContract.PAYMENTS_BLOCKED, paymentsBlocked))
                 .evaluate()
                 .getSingleResult();
         if (row == null) {
-            throw new IllegalStateException("Decision " + DECISION_KEY + " has no rule for " + category);
+            throw new IllegalStateException("Decision " + ModelContract.DECISION_FAULT_TRIAGE + " has no rule for " + category);
         }
-        return new Result(Severity.valueOf(row.getEntry("severity")),
-                RepairChannel.valueOf(row.getEntry("repairChannel")));
+        return new Result(Severity.valueOf(row.getEntry(ModelContract.SEVERITY)),
+                RepairChannel.valueOf(row.getEntry(ModelContract.REPAIR_CHANNEL)));
     }
 
     public record Result(Severity severity, RepairChannel repairChannel) {

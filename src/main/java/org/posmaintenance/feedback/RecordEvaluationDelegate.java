@@ -1,6 +1,6 @@
 package org.posmaintenance.feedback;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.posmaintenance.identity;
 
-import static org.posmaintenance.identity.Groups.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.List;
 

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.posmaintenance.sla.SlaState;
-import org.posmaintenance.ticket.TicketVariables;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +34,17 @@ public class TasklistFilters {
     /** "SLA at risk" also lists the tasks whose service-level deadline is this close. */
     public static final int AT_RISK_WITHIN_HOURS = 4;
     /** The tasks whose due date is a service-level deadline: the first response, and the repair stage's steps. */
-    static final String[] SLA_TASKS = {"Task_ConfirmDiagnosis", "Task_RemoteSupport", "Task_ScheduleVisit",
-            "Task_RepairOnSite", "Task_ReceiveTerminal", "Task_RepairAtCentre", "Task_ReturnTerminal"};
+    static final String[] SLA_TASKS = {ModelContract.TASK_CONFIRM_DIAGNOSIS, ModelContract.TASK_REMOTE_SUPPORT,
+            ModelContract.TASK_SCHEDULE_VISIT, ModelContract.TASK_REPAIR_ON_SITE, ModelContract.TASK_RECEIVE_TERMINAL,
+            ModelContract.TASK_REPAIR_AT_CENTRE, ModelContract.TASK_RETURN_TERMINAL, ModelContract.TASK_ORDER_PART,
+            ModelContract.TASK_RECEIVE_PART, ModelContract.TASK_REPLACE_TERMINAL};
 
     private static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", "ticketNumber", "label", "Ticket"),
             Map.of("name", "merchantName", "label", "Merchant"),
             Map.of("name", "severity", "label", "Severity"),
             Map.of("name", "repairChannel", "label", "Repair"),
-            Map.of("name", TicketVariables.SLA_STATE, "label", "SLA"));
+            Map.of("name", ModelContract.SLA_STATE, "label", "SLA"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -63,7 +65,7 @@ public class TasklistFilters {
         create(OVERDUE, 4, "My groups' tasks past their service-level deadline", groupTasks()
                 .dueBeforeExpression("${now()}"));
         create(ESCALATED, 5, "Tasks escalated to supervisors after an SLA breach", tasks.createTaskQuery()
-                .taskCandidateGroup(Groups.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
+                .taskCandidateGroup(ModelContract.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
         // not yet due, and either the ticket's first-response warning has passed (slaState AT_RISK) or the
         // deadline is less than AT_RISK_WITHIN_HOURS away
         create(SLA_AT_RISK, 6, "My groups' SLA tasks not yet due: first-response warning passed, or due within "
@@ -71,13 +73,13 @@ public class TasklistFilters {
                 .taskDefinitionKeyIn(SLA_TASKS)
                 .dueAfterExpression("${now()}")
                 .or()
-                    .processVariableValueEquals(TicketVariables.SLA_STATE, SlaState.AT_RISK.name())
+                    .processVariableValueEquals(ModelContract.SLA_STATE, SlaState.AT_RISK.name())
                     .dueBeforeExpression("${dateTime().plusHours(" + AT_RISK_WITHIN_HOURS + ").toDate()}")
                 .endOr());
         // a deadline passed before its step was done (first response, or the repair stage's resolution
         // target): slaState BREACHED, until the repair stage is done
         create(SLA_BREACHED, 7, "My groups' tasks of tickets that missed a service-level deadline and are not yet repaired",
-                groupTasks().processVariableValueEquals(TicketVariables.SLA_STATE, SlaState.BREACHED.name()));
+                groupTasks().processVariableValueEquals(ModelContract.SLA_STATE, SlaState.BREACHED.name()));
     }
 
     private TaskQuery groupTasks() {
@@ -96,7 +98,7 @@ public class TasklistFilters {
                 .setProperties(Map.of("priority", priority, "description", description,
                         "refresh", true, "variables", COLUMNS));
         filters.saveFilter(filter);
-        for (String group : Groups.TASK_WORKERS) {
+        for (String group : AccessRules.TASK_WORKERS) {
             Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             read.setGroupId(group);
             read.setResource(Resources.FILTER);

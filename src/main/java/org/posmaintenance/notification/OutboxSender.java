@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.posmaintenance.ticket.TicketVariables;
+import org.posmaintenance.model.ModelContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,7 +80,7 @@ public class OutboxSender {
         LOG.error("Notification {} of ticket {} given up after {} attempts: {}",
                 pending.id(), pending.ticketNumber(), attempts, error.toString());
         ProcessInstance ticket = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(pending.ticketNumber(), TicketVariables.PROCESS_ID).singleResult();
+                .processInstanceBusinessKey(pending.ticketNumber(), ModelContract.PROCESS_ID).singleResult();
         if (ticket != null) {
             runtime.createIncident(INCIDENT_TYPE, waitingExecution(runtime.getActivityInstance(ticket.getId())),
                     "outbox:" + pending.id(),

@@ -1,6 +1,6 @@
 package org.posmaintenance.repair;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 
 import org.camunda.bpm.engine.delegate.DelegateTask;

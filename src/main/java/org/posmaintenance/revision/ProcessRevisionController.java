@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.posmaintenance.identity.Groups;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessRevisionController {
 
     static final String PATH = "/api/process-revisions";
-    private static final List<String> ALLOWED = List.of(Groups.ANALYSTS, Groups.ADMINS);
+    private static final List<String> ALLOWED = List.of(ModelContract.ANALYSTS, ModelContract.ADMINS);
 
     private final ProcessRevisions revisions;
     private final IdentityService identity;

@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
-import org.posmaintenance.ticket.TicketVariables;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +45,7 @@ public class ProcessRevisions {
 
     /** Every deployed version of the maintenance process, newest first, with its running tickets. */
     public List<VersionInUse> versions() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(TicketVariables.PROCESS_ID)
+        return repository.createProcessDefinitionQuery().processDefinitionKey(ModelContract.PROCESS_ID)
                 .orderByProcessDefinitionVersion().desc().list().stream()
                 .map(definition -> new VersionInUse(version(definition), running(definition).count()))
                 .toList();
@@ -90,11 +90,11 @@ public class ProcessRevisions {
     }
 
     private ProcessDefinition target(String versionTag) {
-        var query = repository.createProcessDefinitionQuery().processDefinitionKey(TicketVariables.PROCESS_ID);
+        var query = repository.createProcessDefinitionQuery().processDefinitionKey(ModelContract.PROCESS_ID);
         if (versionTag == null || versionTag.isBlank()) {
             ProcessDefinition latest = query.latestVersion().singleResult();
             if (latest == null) {
-                throw RevisionRejectedException.cannotMigrate("No version of " + TicketVariables.PROCESS_ID + " is deployed",
+                throw RevisionRejectedException.cannotMigrate("No version of " + ModelContract.PROCESS_ID + " is deployed",
                         List.of());
             }
             return latest;
@@ -108,7 +108,7 @@ public class ProcessRevisions {
 
     private List<ProcessDefinition> sources(List<Integer> versions, ProcessDefinition target) {
         List<ProcessDefinition> all = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(TicketVariables.PROCESS_ID).list();
+                .processDefinitionKey(ModelContract.PROCESS_ID).list();
         List<ProcessDefinition> sources = new ArrayList<>();
         for (ProcessDefinition definition : all) {
             boolean asked = versions.isEmpty() || versions.contains(definition.getVersion());

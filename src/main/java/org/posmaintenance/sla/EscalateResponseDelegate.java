@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.posmaintenance.model.ModelContract;
 import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component("escalateResponse")
 public class EscalateResponseDelegate implements JavaDelegate {
 
-    public static final String SUPERVISORS = "supervisors";
-    static final String ESCALATED_TASK = "Task_ConfirmDiagnosis";
 
     private final TaskService tasks;
     private final SlaPolicy slaPolicy;
@@ -34,13 +33,13 @@ public class EscalateResponseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<Task> waiting = tasks.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(ESCALATED_TASK)
+                .taskDefinitionKey(ModelContract.TASK_CONFIRM_DIAGNOSIS)
                 .list();
         for (Task task : waiting) {
             tasks.setPriority(task.getId(), slaPolicy.escalatedTaskPriority());
-            tasks.addCandidateGroup(task.getId(), SUPERVISORS);
+            tasks.addCandidateGroup(task.getId(), ModelContract.SUPERVISORS);
         }
         slaState.record(execution, TicketJournal.SlaEvent.RESPONSE_BREACHED,
-                "First response overdue; escalated to " + SUPERVISORS);
+                "First response overdue; escalated to " + ModelContract.SUPERVISORS);
     }
 }

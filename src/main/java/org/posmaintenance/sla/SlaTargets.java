@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.posmaintenance.diagnosis.Severity;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlaTargets {
 
-    public static final String DECISION_KEY = "SlaTargets";
 
     private final DecisionService decisions;
 
@@ -26,8 +26,8 @@ public class SlaTargets {
     }
 
     public SlaTarget of(Severity severity) {
-        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(DECISION_KEY)
-                .variables(Map.of("severity", severity.name()))
+        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(ModelContract.DECISION_SLA_TARGETS)
+                .variables(Map.of(ModelContract.SEVERITY, severity.name()))
                 .evaluate()
                 .getSingleResult();
         return fromRow(severity, row);
@@ -36,12 +36,12 @@ public class SlaTargets {
     /** Reads one matched row; a row that is missing or malformed is an error naming the output. */
     public static SlaTarget fromRow(Severity severity, DmnDecisionResultEntries row) {
         if (row == null) {
-            throw new IllegalStateException("Decision " + DECISION_KEY + " has no rule for severity " + severity);
+            throw new IllegalStateException("Decision " + ModelContract.DECISION_SLA_TARGETS + " has no rule for severity " + severity);
         }
         return new SlaTarget(
-                duration(severity, row, "response"), clock(severity, row, "responseClock"),
-                duration(severity, row, "resolution"), clock(severity, row, "resolutionClock"),
-                duration(severity, row, "extension"));
+                duration(severity, row, ModelContract.SLA_RESPONSE), clock(severity, row, ModelContract.SLA_RESPONSE_CLOCK),
+                duration(severity, row, ModelContract.SLA_RESOLUTION), clock(severity, row, ModelContract.SLA_RESOLUTION_CLOCK),
+                duration(severity, row, ModelContract.SLA_EXTENSION));
     }
 
     private static Duration duration(Severity severity, DmnDecisionResultEntries row, String output) {
@@ -77,6 +77,6 @@ public class SlaTargets {
     }
 
     private static String problem(Severity severity, String output) {
-        return "Decision " + DECISION_KEY + ", severity " + severity + ": output '" + output + "'";
+        return "Decision " + ModelContract.DECISION_SLA_TARGETS + ", severity " + severity + ": output '" + output + "'";
     }
 }

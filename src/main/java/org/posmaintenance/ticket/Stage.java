@@ -2,27 +2,35 @@ package org.posmaintenance.ticket;
 
 import java.util.Arrays;
 
-/** The five stages of the maintenance procedure, one expanded sub-process each, and the end. */
+import org.posmaintenance.model.ModelContract;
+
+/**
+ * Where a ticket stands: the five stages of the maintenance procedure, one expanded sub-process each
+ * (whose start listener {@code ${stageTracker}} sets the ticket's {@code stage}), then closed or cancelled.
+ */
 public enum Stage {
-    FAULT_REPORT("SubProcess_FaultReport"),
-    DIAGNOSIS("SubProcess_Diagnosis"),
-    REPAIR("SubProcess_Repair"),
-    SYSTEM_UPGRADE("SubProcess_SystemUpgrade"),
-    FEEDBACK("SubProcess_Feedback"),
-    CLOSED("EndEvent_TicketClosed");
+    FAULT_REPORT(ModelContract.SUB_PROCESS_FAULT_REPORT),
+    DIAGNOSIS(ModelContract.SUB_PROCESS_DIAGNOSIS),
+    REPAIR(ModelContract.SUB_PROCESS_REPAIR),
+    SYSTEM_UPGRADE(ModelContract.SUB_PROCESS_SYSTEM_UPGRADE),
+    FEEDBACK(ModelContract.SUB_PROCESS_FEEDBACK),
+    CLOSED(null),
+    CANCELLED(null);
 
-    private final String activityId;
+    private final String subProcessId;
 
-    Stage(String activityId) {
-        this.activityId = activityId;
+    Stage(String subProcessId) {
+        this.subProcessId = subProcessId;
     }
 
-    public String activityId() {
-        return activityId;
-    }
-
-    public static Stage ofActivity(String activityId) {
-        return Arrays.stream(values()).filter(stage -> stage.activityId.equals(activityId)).findFirst()
+    /** The stage whose sub-process has this id. */
+    public static Stage ofSubProcess(String activityId) {
+        return Arrays.stream(values()).filter(stage -> activityId != null && activityId.equals(stage.subProcessId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No stage starts at " + activityId));
+    }
+
+    /** Whether the repair is still to be done: the merchant may withdraw the report then. */
+    public boolean beforeRepairDone() {
+        return this == FAULT_REPORT || this == DIAGNOSIS || this == REPAIR;
     }
 }

@@ -1,5 +1,6 @@
 package org.posmaintenance.ticket;
 
+import org.posmaintenance.model.ModelContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.posmaintenance.sla.SlaStateTracker;
@@ -21,8 +22,8 @@ public class StageTracker implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Stage stage = Stage.ofActivity(execution.getCurrentActivityId());
-        execution.setVariable(TicketVariables.STAGE, stage.name());
+        Stage stage = Stage.ofSubProcess(execution.getCurrentActivityId());
+        execution.setVariable(ModelContract.STAGE, stage.name());
         switch (stage) {
             case DIAGNOSIS -> slaState.startMeasuring(execution);
             case SYSTEM_UPGRADE -> slaState.repairStageDone(execution);

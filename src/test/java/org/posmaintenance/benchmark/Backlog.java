@@ -1,6 +1,6 @@
 package org.posmaintenance.benchmark;
 
-import static org.posmaintenance.ticket.TicketVariables.PROCESS_ID;
+import static org.posmaintenance.model.ModelContract.PROCESS_ID;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.posmaintenance.identity.Groups;
+import org.posmaintenance.model.ModelContract;
 import org.posmaintenance.identity.TasklistFilters;
 
 /**
@@ -29,7 +29,7 @@ final class TasklistQueries {
 
     /** Prefix of the user ids: technician-0, technician-1 ... */
     static final String USERS = "technician-";
-    static final List<String> GROUPS = List.of(Groups.TECHNICIANS);
+    static final List<String> GROUPS = List.of(ModelContract.TECHNICIANS);
     private static final String[] COLUMNS = {"ticketNumber", "merchantName", "severity", "repairChannel"};
 
     /**

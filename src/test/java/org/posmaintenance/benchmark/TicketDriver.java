@@ -1,6 +1,6 @@
 package org.posmaintenance.benchmark;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.sql.Date;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.posmaintenance.benchmark;
 
 import static org.awaitility.Awaitility.await;
-import static org.posmaintenance.ticket.TicketVariables.PROCESS_ID;
+import static org.posmaintenance.model.ModelContract.PROCESS_ID;
 
 import java.time.Duration;
 import java.util.Date;

@@ -14,7 +14,7 @@ import org.posmaintenance.DecisionTables;
 /** Each row of the decision table {@code WarrantyCoverage} (processes/WarrantyCoverage.dmn), without the engine. */
 class WarrantyCoverageRulesTest {
 
-    static final DecisionTables TABLE = DecisionTables.load(WarrantyCoverage.DECISION_KEY);
+    static final DecisionTables TABLE = DecisionTables.load(org.posmaintenance.model.ModelContract.DECISION_WARRANTY_COVERAGE);
 
     /** The table evaluated by the stand-alone DMN engine, as the billing uses it. */
     static final WarrantyCoverage COVERAGE = inputs -> WarrantyCoverage.basisOf(TABLE.singleRow(inputs), inputs);

@@ -1,7 +1,7 @@
 package org.posmaintenance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,7 +1,7 @@
 package org.posmaintenance.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -16,7 +16,7 @@ import org.posmaintenance.intake.FaultCategory;
 /** Each row of the decision table {@code FaultTriage} (processes/FaultTriage.dmn), without the engine. */
 class FaultTriageRulesTest {
 
-    static final DecisionTables TABLE = DecisionTables.load(FaultTriage.DECISION_KEY);
+    static final DecisionTables TABLE = DecisionTables.load(org.posmaintenance.model.ModelContract.DECISION_FAULT_TRIAGE);
 
     @ParameterizedTest(name = "{0}, payments blocked {1} -> {2} {3} ({4})")
     @CsvSource({

@@ -1,7 +1,7 @@
 package org.posmaintenance.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package org.posmaintenance.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

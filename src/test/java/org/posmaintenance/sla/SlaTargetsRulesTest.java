@@ -19,7 +19,7 @@ import org.posmaintenance.diagnosis.Severity;
 /** Each row of the decision table {@code SlaTargets} (processes/SlaTargets.dmn), without the engine. */
 class SlaTargetsRulesTest {
 
-    static final DecisionTables TABLE = DecisionTables.load(SlaTargets.DECISION_KEY);
+    static final DecisionTables TABLE = DecisionTables.load(org.posmaintenance.model.ModelContract.DECISION_SLA_TARGETS);
 
     @ParameterizedTest(name = "{0} ({1}): respond {2} {3}, resolve {4} {5}, extension {6}")
     @CsvSource({

@@ -1,7 +1,7 @@
 package org.posmaintenance.browser.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,0 +1,377 @@
+package org.posmaintenance.model;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contract between the models analysts edit ({@code processes/*.bpmn}, {@code processes/*.dmn},
+ * {@code forms/*.form}) and the Java code: every process, activity, message, BPMN error, decision,
+ * candidate group and variable name the code depends on, and the delegates and listeners a model may
+ * call ({@link #HOOKS}, the deployment guard's allow-list). Nothing else in the code repeats these
+ * names. {@code ModelContractTest} parses the models and fails, naming the code that depends on a
+ * name, when one is missing or renamed; ANALYSTS.md prints the same list (checked by that test).
+ */
+public final class ModelContract {
+
+    /** A process definition key. */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface ProcessKey {
+        String usedFor();
+    }
+
+    /** A BPMN element the code names, of this BPMN type (the XML element name, e.g. {@code userTask}). */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface Activity {
+        String type();
+
+        String process() default PROCESS_ID;
+
+        String usedFor();
+    }
+
+    /** The name of a BPMN message the code correlates. */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface Message {
+        String usedFor();
+    }
+
+    /** The code of a BPMN error the code throws at these activities; a boundary event there must catch it. */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface BpmnErrorCode {
+        String[] thrownAt();
+
+        String usedFor();
+    }
+
+    /** A decision the code evaluates by key, with the input and output names it passes and reads. */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface Decision {
+        String[] inputs();
+
+        String[] outputs();
+
+        String usedFor();
+    }
+
+    /** An input or output name of a decision that is no process variable. */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface DecisionColumn {
+    }
+
+    /** A group of people; the model's candidate groups must be among them. */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface Group {
+        String usedFor();
+    }
+
+    /**
+     * A process variable. {@code readByModel}: the code sets it for the model (a timer, gateway, due
+     * date or priority), so the model must use it somewhere.
+     */
+    @Retention(RUNTIME) @Target(FIELD)
+    public @interface Variable {
+        boolean readByModel() default false;
+    }
+
+    // ---------------------------------------------------------------------------------------- processes
+
+    @ProcessKey(usedFor = "every ticket is an instance of it: started by the merchant API, the hotline and the REST API")
+    public static final String PROCESS_ID = "PosTerminalMaintenance";
+    @ProcessKey(usedFor = "the hotline and managers cancel a ticket from Tasklist by starting it")
+    public static final String CANCELLATION_PROCESS_ID = "TicketCancellation";
+
+    // ---------------------------------------------------------------------------------------- activities
+
+    @Activity(type = "subProcess", usedFor = "stage FAULT_REPORT (stageTracker)")
+    public static final String SUB_PROCESS_FAULT_REPORT = "SubProcess_FaultReport";
+    @Activity(type = "subProcess", usedFor = "stage DIAGNOSIS (stageTracker): the service levels start")
+    public static final String SUB_PROCESS_DIAGNOSIS = "SubProcess_Diagnosis";
+    @Activity(type = "subProcess", usedFor = "stage REPAIR (stageTracker); its end is the resolution the report measures")
+    public static final String SUB_PROCESS_REPAIR = "SubProcess_Repair";
+    @Activity(type = "subProcess", usedFor = "stage SYSTEM_UPGRADE (stageTracker): its start settles the SLA state")
+    public static final String SUB_PROCESS_SYSTEM_UPGRADE = "SubProcess_SystemUpgrade";
+    @Activity(type = "subProcess", usedFor = "stage FEEDBACK (stageTracker)")
+    public static final String SUB_PROCESS_FEEDBACK = "SubProcess_Feedback";
+    @Activity(type = "endEvent", usedFor = "a ticket that ends here is CLOSED in the ticket record and the report")
+    public static final String END_EVENT_TICKET_CLOSED = "EndEvent_TicketClosed";
+    @Activity(type = "userTask", usedFor = "the first response: escalated when late, the SLA filters, the report's responder")
+    public static final String TASK_CONFIRM_DIAGNOSIS = "Task_ConfirmDiagnosis";
+    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    public static final String TASK_REMOTE_SUPPORT = "Task_RemoteSupport";
+    @Activity(type = "userTask", usedFor = "SLA filters")
+    public static final String TASK_SCHEDULE_VISIT = "Task_ScheduleVisit";
+    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    public static final String TASK_REPAIR_ON_SITE = "Task_RepairOnSite";
+    @Activity(type = "userTask", usedFor = "SLA filters")
+    public static final String TASK_RECEIVE_TERMINAL = "Task_ReceiveTerminal";
+    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    public static final String TASK_REPAIR_AT_CENTRE = "Task_RepairAtCentre";
+    @Activity(type = "userTask", usedFor = "SLA filters")
+    public static final String TASK_RETURN_TERMINAL = "Task_ReturnTerminal";
+    @Activity(type = "userTask", usedFor = "SLA filters")
+    public static final String TASK_ORDER_PART = "Task_OrderPart";
+    @Activity(type = "userTask", usedFor = "SLA filters")
+    public static final String TASK_RECEIVE_PART = "Task_ReceivePart";
+    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    public static final String TASK_REPLACE_TERMINAL = "Task_ReplaceTerminal";
+    @Activity(type = "userTask", usedFor = "the merchant API answers the survey by completing it")
+    public static final String TASK_ANSWER_SURVEY = "Task_AnswerSurvey";
+    @Activity(type = "subProcess", usedFor = "cancellation (event sub-process started by the message TicketCancellationRequested)")
+    public static final String SUB_PROCESS_CANCELLATION = "SubProcess_Cancellation";
+
+    // ---------------------------------------------------------------------------------------- messages, errors
+
+    @Message(usedFor = "the merchant's withdrawal (merchant API) and a cancellation from Tasklist (TicketCancellation)"
+            + " correlate it by the ticket number; it must start the cancellation event sub-process")
+    public static final String MSG_CANCELLATION_REQUESTED = "TicketCancellationRequested";
+
+    @BpmnErrorCode(thrownAt = {TASK_REPAIR_ON_SITE, TASK_REPAIR_AT_CENTRE},
+            usedFor = "the repair report says a part is not in stock (repairOutcome PART_UNAVAILABLE): order it")
+    public static final String ERROR_PART_UNAVAILABLE = "PART_UNAVAILABLE";
+    @BpmnErrorCode(thrownAt = {TASK_REPAIR_ON_SITE, TASK_REPAIR_AT_CENTRE},
+            usedFor = "the repair report says the terminal is beyond repair (repairOutcome BEYOND_REPAIR): replace it")
+    public static final String ERROR_BEYOND_REPAIR = "BEYOND_REPAIR";
+
+    // ---------------------------------------------------------------------------------------- decisions
+
+    @Decision(inputs = {ModelContract.FAULT_CATEGORY, ModelContract.PAYMENTS_BLOCKED},
+            outputs = {ModelContract.SEVERITY, ModelContract.REPAIR_CHANNEL},
+            usedFor = "diagnoseFault proposes severity and repair channel")
+    public static final String DECISION_FAULT_TRIAGE = "FaultTriage";
+    @Decision(inputs = {ModelContract.SEVERITY},
+            outputs = {ModelContract.SLA_RESPONSE, ModelContract.SLA_RESPONSE_CLOCK, ModelContract.SLA_RESOLUTION,
+                    ModelContract.SLA_RESOLUTION_CLOCK, ModelContract.SLA_EXTENSION},
+            usedFor = "the deadlines of first response and resolution")
+    public static final String DECISION_SLA_TARGETS = "SlaTargets";
+    @Decision(inputs = {ModelContract.LINE_KIND, ModelContract.IN_WARRANTY_PERIOD, ModelContract.MERCHANT_CAUSED_DAMAGE,
+            ModelContract.MAINTENANCE_INCLUDED},
+            outputs = {ModelContract.BASIS},
+            usedFor = "billParts: who pays for each line of the bill")
+    public static final String DECISION_WARRANTY_COVERAGE = "WarrantyCoverage";
+
+    @DecisionColumn public static final String SLA_RESPONSE = "response";
+    @DecisionColumn public static final String SLA_RESPONSE_CLOCK = "responseClock";
+    @DecisionColumn public static final String SLA_RESOLUTION = "resolution";
+    @DecisionColumn public static final String SLA_RESOLUTION_CLOCK = "resolutionClock";
+    @DecisionColumn public static final String SLA_EXTENSION = "extension";
+    @DecisionColumn public static final String LINE_KIND = "lineKind";
+    @DecisionColumn public static final String IN_WARRANTY_PERIOD = "inWarrantyPeriod";
+    @DecisionColumn public static final String BASIS = "basis";
+
+    // ---------------------------------------------------------------------------------------- groups
+
+    @Group(usedFor = "records faults and evaluations; starts tickets and cancellations")
+    public static final String HOTLINE = "hotline";
+    @Group(usedFor = "diagnosis, remote support, on-site repair, upgrades")
+    public static final String TECHNICIANS = "technicians";
+    @Group(usedFor = "mail-in repairs, parts, replacements and loaner terminals")
+    public static final String REPAIR_CENTRE = "repaircentre";
+    @Group(usedFor = "escalated first responses (escalateResponse adds them to the task)")
+    public static final String SUPERVISORS = "supervisors";
+    @Group(usedFor = "overdue repairs, low scores, unreturned loaners; cancellations; Cockpit and the reports")
+    public static final String MANAGERS = "managers";
+    @Group(usedFor = "deploy revised models and migrate tickets")
+    public static final String ANALYSTS = "analysts";
+    @Group(usedFor = "the administrators (created by Camunda with the administrator); every permission")
+    public static final String ADMINS = "camunda-admin";
+
+    // ---------------------------------------------------------------------------------------- variables
+
+    // 1 Fault report: from the start form, the merchant API or the REST start call
+    @Variable public static final String REPORT_CHANNEL = "reportChannel";
+    @Variable public static final String MERCHANT_ID = "merchantId";
+    @Variable public static final String CONTACT_PHONE = "contactPhone";
+    @Variable public static final String TERMINAL_SERIAL = "terminalSerial";
+    @Variable public static final String FAULT_CATEGORY = "faultCategory";
+    @Variable public static final String PAYMENTS_BLOCKED = "paymentsBlocked";
+    @Variable public static final String FAULT_DESCRIPTION = "faultDescription";
+    // set when the ticket is registered, from the merchant and terminal records
+    @Variable public static final String MERCHANT_NAME = "merchantName";
+    @Variable public static final String TERMINAL_MODEL = "terminalModel";
+    @Variable public static final String SOFTWARE_VERSION = "softwareVersion";
+    @Variable public static final String TICKET_NUMBER = "ticketNumber";
+    @Variable public static final String REPORTED_AT = "reportedAt";
+    @Variable public static final String STAGE = "stage";
+    @Variable public static final String NOTIFICATIONS = "notifications";
+    @Variable public static final String SLA_EVENTS = "slaEvents";
+    /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
+    @Variable public static final String SLA_STATE = "slaState";
+
+    // 2 Diagnosis
+    @Variable public static final String PROPOSED_SEVERITY = "proposedSeverity";
+    @Variable public static final String PROPOSED_REPAIR_CHANNEL = "proposedRepairChannel";
+    @Variable public static final String SEVERITY = "severity";
+    @Variable(readByModel = true) public static final String REPAIR_CHANNEL = "repairChannel";
+    @Variable public static final String WARRANTY_UNTIL = "warrantyUntil";
+    @Variable public static final String WARRANTY_IN_PERIOD = "warrantyInPeriod";
+    @Variable(readByModel = true) public static final String TASK_PRIORITY = "taskPriority";
+    @Variable(readByModel = true) public static final String RESPONSE_WARNING_AT = "responseWarningAt";
+    @Variable(readByModel = true) public static final String RESPONSE_DUE = "responseDue";
+    @Variable public static final String MERCHANT_CAUSED_DAMAGE = "merchantCausedDamage";
+    @Variable public static final String DIAGNOSIS_NOTES = "diagnosisNotes";
+    @Variable public static final String FIRST_RESPONSE_AT = "firstResponseAt";
+    @Variable public static final String RESPONSE_SLA_MET = "responseSlaMet";
+
+    // 3 Repair and parts billing
+    @Variable(readByModel = true) public static final String RESOLUTION_DUE = "resolutionDue";
+    @Variable(readByModel = true) public static final String RESOLUTION_EXTENDED_DUE = "resolutionExtendedDue";
+    @Variable public static final String REMOTE_MEDIUM = "remoteMedium";
+    @Variable public static final String REMOTE_SESSION_NOTES = "remoteSessionNotes";
+    @Variable(readByModel = true) public static final String REMOTE_RESOLVED = "remoteResolved";
+    @Variable public static final String VISIT_APPOINTMENT = "visitAppointment";
+    @Variable public static final String VISIT_AT = "visitAt";
+    @Variable public static final String VISIT_ADDRESS = "visitAddress";
+    /** REPAIRED, PART_UNAVAILABLE or BEYOND_REPAIR: the outcome of a repair on site or at the centre. */
+    @Variable public static final String REPAIR_OUTCOME = "repairOutcome";
+    @Variable public static final String REPAIR_REPORT = "repairReport";
+    @Variable public static final String PARTS_REPLACED = "partsReplaced";
+    /** The part that was not in stock (a price-list code). */
+    @Variable public static final String PART_NEEDED = "partNeeded";
+    /** Where the repair that waits for a part goes on: ON_SITE or CENTRE. */
+    @Variable(readByModel = true) public static final String REPAIR_SITE = "repairSite";
+    @Variable public static final String SUPPLIER_ORDER_REFERENCE = "supplierOrderReference";
+    @Variable public static final String PART_EXPECTED_ON = "partExpectedOn";
+    @Variable public static final String PART_RECEIVED = "partReceived";
+    @Variable public static final String REPLACEMENT_SERIAL = "replacementSerial";
+    @Variable public static final String REPLACEMENT_SHIPPING_REFERENCE = "replacementShippingReference";
+    @Variable public static final String SHIPPING_REFERENCE = "shippingReference";
+    @Variable public static final String LOANER_SERIAL = "loanerSerial";
+    @Variable public static final String LOANER_LENT_AT = "loanerLentAt";
+    /** Whether the merchant still has a loaner terminal: false from the report, true once lent, false once back. */
+    @Variable(readByModel = true) public static final String LOANER_OUT = "loanerOut";
+    /** Whether the repair centre holds the merchant's terminal (received, not yet returned or replaced). */
+    @Variable public static final String TERMINAL_AT_CENTRE = "terminalAtCentre";
+    @Variable public static final String LOANER_RETURNED = "loanerReturned";
+    @Variable public static final String LOANER_RETURNED_AT = "loanerReturnedAt";
+    @Variable(readByModel = true) public static final String LOANER_REMINDER_CYCLE = "loanerReminderCycle";
+    @Variable(readByModel = true) public static final String LOANER_OVERDUE_AT = "loanerOverdueAt";
+    @Variable(readByModel = true) public static final String LOANER_ESCALATION_AT = "loanerEscalationAt";
+    @Variable public static final String LOANER_CHASE_NOTES = "loanerChaseNotes";
+    /** A manager's decision on a loaner still out: KEEP_CHASING or WRITE_OFF. */
+    @Variable(readByModel = true) public static final String LOANER_DECISION = "loanerDecision";
+    @Variable public static final String LOANER_DECISION_NOTES = "loanerDecisionNotes";
+    @Variable public static final String LOANER_WRITTEN_OFF_AT = "loanerWrittenOffAt";
+    @Variable public static final String RETURN_SHIPPING_REFERENCE = "returnShippingReference";
+    @Variable public static final String TERMINAL_RETURNED_AT = "terminalReturnedAt";
+    @Variable public static final String RESOLUTION_ETA = "resolutionEta";
+    @Variable public static final String MANAGER_DECISION = "managerDecision";
+    @Variable public static final String REPAIRED_AT = "repairedAt";
+    @Variable public static final String MAINTENANCE_INCLUDED = "maintenanceIncluded";
+    @Variable public static final String WARRANTY_COVERED = "warrantyCovered";
+    @Variable public static final String BILL = "bill";
+    @Variable public static final String BILL_TOTAL = "billTotal";
+
+    // 4 System upgrade
+    @Variable public static final String LATEST_SOFTWARE_VERSION = "latestSoftwareVersion";
+    @Variable(readByModel = true) public static final String UPGRADE_NEEDED = "upgradeNeeded";
+    @Variable(readByModel = true) public static final String UPGRADE_WINDOW_START = "upgradeWindowStart";
+    @Variable(readByModel = true) public static final String UPGRADE_WINDOW_END = "upgradeWindowEnd";
+    @Variable public static final String INSTALLED_VERSION = "installedVersion";
+    @Variable public static final String UPGRADE_NOTES = "upgradeNotes";
+    @Variable public static final String UPGRADED_AT = "upgradedAt";
+
+    // 5 Feedback and evaluation
+    @Variable(readByModel = true) public static final String SURVEY_EXPIRES_AT = "surveyExpiresAt";
+    @Variable public static final String SURVEY_SCORE = "surveyScore";
+    @Variable public static final String SURVEY_COMMENT = "surveyComment";
+    @Variable public static final String SURVEY_ANSWERED = "surveyAnswered";
+    @Variable(readByModel = true) public static final String LOW_SCORE = "lowScore";
+    @Variable public static final String EVALUATION = "evaluation";
+    @Variable public static final String FOLLOW_UP_NOTES = "followUpNotes";
+    @Variable public static final String CLOSED_AT = "closedAt";
+
+    // Cancellation
+    /** The ticket to cancel (the start form of TicketCancellation). */
+    @Variable public static final String CANCEL_TICKET_NUMBER = "cancelTicketNumber";
+    @Variable public static final String CANCEL_REASON = "cancelReason";
+    /** Whether a cancelled ticket leaves a loaner with the merchant or the merchant's terminal at the centre. */
+    @Variable(readByModel = true) public static final String TERMINALS_TO_SETTLE = "terminalsToSettle";
+    @Variable public static final String SETTLEMENT_NOTES = "settlementNotes";
+    /** The input parameter of {@code ${recordSlaEvent}}: which service-level event to record. */
+    @Variable public static final String SLA_EVENT = "slaEvent";
+
+    // ---------------------------------------------------------------------------------------- hooks
+
+    /** Where a model may call a hook. */
+    public enum HookKind {
+        /** {@code camunda:delegateExpression} of a service task (a JavaDelegate). */
+        SERVICE_TASK,
+        /** {@code camunda:delegateExpression} of a {@code camunda:taskListener}. */
+        TASK_LISTENER,
+        /** {@code camunda:delegateExpression} of a {@code camunda:executionListener}. */
+        EXECUTION_LISTENER
+    }
+
+    /**
+     * A delegate or listener of the project that a model may call: the exact expression, where it may
+     * stand, the elements of the project's models that must call it, the form fields it reads (a task
+     * listener from the task's form, a service task from its process's start form), and the input
+     * parameters it reads.
+     */
+    public record Hook(String expression, HookKind kind, List<String> at, List<String> formFields, List<String> inputs) {
+    }
+
+    /** The deployment guard's allow-list: the only delegate and listener expressions a model may hold. */
+    public static final List<Hook> HOOKS = List.of(
+            execution("${stageTracker}", List.of(SUB_PROCESS_FAULT_REPORT, SUB_PROCESS_DIAGNOSIS, SUB_PROCESS_REPAIR,
+                    SUB_PROCESS_SYSTEM_UPGRADE, SUB_PROCESS_FEEDBACK)),
+            service("${registerTicket}", "Task_RegisterTicket", REPORT_CHANNEL, MERCHANT_ID, CONTACT_PHONE, TERMINAL_SERIAL,
+                    FAULT_CATEGORY, PAYMENTS_BLOCKED, FAULT_DESCRIPTION),
+            service("${diagnoseFault}", "Task_DiagnoseFault"),
+            task("${confirmDiagnosis}", List.of(TASK_CONFIRM_DIAGNOSIS),
+                    SEVERITY, REPAIR_CHANNEL, DIAGNOSIS_NOTES, MERCHANT_CAUSED_DAMAGE),
+            new Hook("${recordSlaEvent}", HookKind.SERVICE_TASK, List.of("Task_WarnResponseSlaAtRisk", "Task_RecordRepairOverdue"),
+                    List.of(), List.of(SLA_EVENT)),
+            service("${escalateResponse}", "Task_EscalateResponseSla"),
+            task("${recordRemoteSupport}", List.of(TASK_REMOTE_SUPPORT), REMOTE_MEDIUM, REMOTE_SESSION_NOTES, REMOTE_RESOLVED),
+            task("${scheduleVisit}", List.of(TASK_SCHEDULE_VISIT), VISIT_APPOINTMENT, VISIT_ADDRESS),
+            task("${recordRepair}", List.of(TASK_REPAIR_ON_SITE, TASK_REPAIR_AT_CENTRE),
+                    REPAIR_OUTCOME, REPAIR_REPORT, PARTS_REPLACED, PART_NEEDED),
+            task("${orderPart}", List.of(TASK_ORDER_PART), SUPPLIER_ORDER_REFERENCE, PART_EXPECTED_ON),
+            task("${receivePart}", List.of(TASK_RECEIVE_PART), PART_RECEIVED),
+            task("${replaceTerminal}", List.of(TASK_REPLACE_TERMINAL), REPLACEMENT_SERIAL, REPLACEMENT_SHIPPING_REFERENCE),
+            task("${loaner.lent()}", List.of(TASK_RECEIVE_TERMINAL), SHIPPING_REFERENCE, LOANER_SERIAL),
+            task("${loaner.terminalReturned()}", List.of(TASK_RETURN_TERMINAL), RETURN_SHIPPING_REFERENCE, LOANER_RETURNED),
+            task("${loaner.returned()}", List.of("Task_ReceiveLoaner"), LOANER_RETURNED),
+            task("${loaner.chased()}", List.of("Task_ChaseLoaner"), LOANER_CHASE_NOTES),
+            task("${loaner.decided()}", List.of("Task_DecideUnreturnedLoaner"), LOANER_DECISION, LOANER_DECISION_NOTES),
+            task("${loaner.settled()}", List.of("Task_SettleCancelledRepair"), RETURN_SHIPPING_REFERENCE, LOANER_RETURNED,
+                    SETTLEMENT_NOTES),
+            service("${remindLoanerReturn}", "Task_RemindLoanerReturn"),
+            service("${billParts}", "Task_BillParts"),
+            service("${notifyMerchantOfDelay}", "Task_NotifyMerchantOfDelay"),
+            service("${checkSoftwareVersion}", "Task_CheckSoftwareVersion"),
+            task("${recordUpgrade}", List.of("Task_UpgradeTerminal"), INSTALLED_VERSION, UPGRADE_NOTES),
+            service("${sendSurvey}", "Task_SendSurvey"),
+            task("${answerSurvey}", List.of(TASK_ANSWER_SURVEY), SURVEY_SCORE, SURVEY_COMMENT),
+            new Hook("${recordEvaluation}", HookKind.SERVICE_TASK, List.of("Task_RecordEvaluation", "Task_CloseSurveyUnanswered"),
+                    List.of(), List.of()),
+            service("${closeTicket}", "Task_CloseTicket"),
+            service("${cancelTicket}", "Task_CloseCancelledTicket"),
+            service("${requestCancellation}", "Task_RequestCancellation", CANCEL_TICKET_NUMBER, CANCEL_REASON));
+
+    /** The hook with this expression, if the project has it. */
+    public static Optional<Hook> hook(String expression) {
+        return HOOKS.stream().filter(hook -> hook.expression().equals(expression)).findFirst();
+    }
+
+    private static Hook service(String expression, String at, String... startFormFields) {
+        return new Hook(expression, HookKind.SERVICE_TASK, List.of(at), List.of(startFormFields), List.of());
+    }
+
+    private static Hook task(String expression, List<String> at, String... formFields) {
+        return new Hook(expression, HookKind.TASK_LISTENER, at, List.of(formFields), List.of());
+    }
+
+    private static Hook execution(String expression, List<String> at) {
+        return new Hook(expression, HookKind.EXECUTION_LISTENER, at, List.of(), List.of());
+    }
+
+    private ModelContract() {
+    }
+}
