@@ -67,7 +67,7 @@ public final class DecisionTables {
     }
 
     private static InputStream open(String key) {
-        InputStream file = DecisionTables.class.getResourceAsStream("/" + key + ".dmn");
+        InputStream file = DecisionTables.class.getResourceAsStream("/models/" + key + ".dmn");
         if (file == null) {
             throw new UncheckedIOException(new IOException(key + ".dmn is not on the class path"));
         }

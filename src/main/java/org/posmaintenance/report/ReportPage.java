@@ -1,6 +1,10 @@
 package org.posmaintenance.report;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngine;
+import org.posmaintenance.identity.StaffAccessFilter;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration
 class ReportPage implements WebMvcConfigurer {
 
+    /** Who may read the reports. */
+    static final List<String> READERS = List.of(ModelContract.MANAGERS, ModelContract.ADMINS);
+
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/reports", "/reports/");
@@ -23,8 +30,9 @@ class ReportPage implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<ReportAccessFilter> reportAccess(ProcessEngine engine, ObjectMapper json) {
-        FilterRegistrationBean<ReportAccessFilter> registration = new FilterRegistrationBean<>(new ReportAccessFilter(engine, json));
+    FilterRegistrationBean<StaffAccessFilter> reportAccess(ProcessEngine engine, ObjectMapper json) {
+        FilterRegistrationBean<StaffAccessFilter> registration = new FilterRegistrationBean<>(
+                new StaffAccessFilter(engine, json, READERS, "the reports"));
         registration.setName("report-access");
         registration.addUrlPatterns(ReportApiController.PATH + "/*");
         return registration;

@@ -39,7 +39,7 @@ final class ClusterScenario {
      */
     static void deployServiceLevels(Http http, ClusterNode node, Duration response, Duration resolution) throws IOException {
         DmnModelInstance table;
-        try (var file = ClusterScenario.class.getResourceAsStream("/SlaTargets.dmn")) {
+        try (var file = ClusterScenario.class.getResourceAsStream("/models/SlaTargets.dmn")) {
             table = Dmn.readModelFromStream(file);
         }
         // outputs of each rule: response, its clock, resolution, its clock, extension

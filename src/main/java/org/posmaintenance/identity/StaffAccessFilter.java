@@ -1,4 +1,4 @@
-package org.posmaintenance.report;
+package org.posmaintenance.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.posmaintenance.identity.Groups;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,8 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The reports are for managers: only members of {@code managers} or {@code camunda-admin} may read them.
- * The caller is either the user logged into Camunda's web applications in this browser (the
+ * Staff data outside the engine REST API (the managers' reports, the record of model deployments) is for
+ * members of some groups only. The caller is either the user logged into Camunda's web applications in this browser (the
  * {@code Authentications} Camunda keeps in the HTTP session, as {@code /camunda/api/...} reads it), or
  * a Camunda user giving HTTP Basic credentials (scripts, curl). The user's groups are read afresh from
  * the identity service on every request, so a user removed from {@code managers} loses access at once.
@@ -36,17 +35,22 @@ import jakarta.servlet.http.HttpSession;
  * <p>Nobody: 401, with a Basic challenge unless the page asks ({@code X-Requested-With}), so that the
  * browser shows no password dialog of its own. Another user: 403.
  */
-class ReportAccessFilter extends OncePerRequestFilter {
-
-    static final List<String> READERS = List.of(Groups.MANAGERS, Groups.ADMINS);
-    private static final String REALM = "POS maintenance reports";
+public class StaffAccessFilter extends OncePerRequestFilter {
 
     private final ProcessEngine engine;
     private final ObjectMapper json;
+    private final List<String> readers;
+    private final String what;
 
-    ReportAccessFilter(ProcessEngine engine, ObjectMapper json) {
+    /**
+     * @param readers the groups whose members may read it
+     * @param what    what is protected, for the messages and the Basic realm (e.g. "the reports")
+     */
+    public StaffAccessFilter(ProcessEngine engine, ObjectMapper json, List<String> readers, String what) {
         this.engine = engine;
         this.json = json;
+        this.readers = List.copyOf(readers);
+        this.what = what;
     }
 
     @Override
@@ -56,15 +60,16 @@ class ReportAccessFilter extends OncePerRequestFilter {
         Optional<String> user = authorization != null ? basicUser(authorization) : sessionUser(request);
         if (user.isEmpty()) {
             if (request.getHeader("X-Requested-With") == null) {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"POS maintenance: " + what + "\", charset=\"UTF-8\"");
             }
             refuse(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "Log into Camunda (Cockpit) as a manager, or give a manager's user and password (HTTP Basic)");
+                    "Log into Camunda (Cockpit) as a member of " + String.join(" or ", readers)
+                            + ", or give such a user's name and password (HTTP Basic)");
             return;
         }
         if (!mayRead(user.get())) {
             refuse(response, HttpStatus.FORBIDDEN, "forbidden",
-                    "Only members of the groups " + String.join(" and ", READERS) + " may read the reports");
+                    "Only members of the groups " + String.join(", ", readers) + " may read " + what);
             return;
         }
         chain.doFilter(request, response);
@@ -106,7 +111,7 @@ class ReportAccessFilter extends OncePerRequestFilter {
     }
 
     private boolean mayRead(String userId) {
-        return identity().createGroupQuery().groupMember(userId).list().stream().map(Group::getId).anyMatch(READERS::contains);
+        return identity().createGroupQuery().groupMember(userId).list().stream().map(Group::getId).anyMatch(readers::contains);
     }
 
     private IdentityService identity() {
