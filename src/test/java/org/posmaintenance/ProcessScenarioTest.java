@@ -4,7 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.util.Date;
@@ -208,6 +208,15 @@ public abstract class ProcessScenarioTest {
                 .map(job -> managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
                         .singleResult().getActivityId())
                 .sorted().toList();
+    }
+
+    /** The ticket's bill, a line each: kind, code, amount, basis ("PART DISPLAY 260.00 CHARGED"). */
+    protected List<String> billLines(ProcessInstance ticket) {
+        JsonValue bill = runtimeService.getVariableTyped(ticket.getId(), BILL);
+        return bill.getValue().prop("lines").elements().stream()
+                .map(line -> line.prop("kind").stringValue() + " " + line.prop("code").stringValue() + " "
+                        + line.prop("amount").stringValue() + " " + line.prop("basis").stringValue())
+                .toList();
     }
 
     /** Sends the survey, records the answer and evaluates it. */

@@ -1,6 +1,6 @@
 package org.posmaintenance.feedback;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.Map;
 
@@ -26,6 +26,6 @@ public class CloseTicketDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         execution.setVariable(CLOSED_AT, ClockUtil.getCurrentTime());
         execution.setVariable(STAGE, Stage.CLOSED.name());
-        notifier.notify(execution, TicketJournal.Notification.TICKET_CLOSED, Map.of(), null, null);
+        notifier.notify(execution, TicketJournal.Notification.TICKET_CLOSED, Map.of());
     }
 }

@@ -1,6 +1,6 @@
 package org.posmaintenance.feedback;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.util.Date;
@@ -29,6 +29,6 @@ public class SendSurveyDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Instant expiresAt = ClockUtil.getCurrentTime().toInstant().plus(properties.surveyExpiry());
         execution.setVariable(SURVEY_EXPIRES_AT, Date.from(expiresAt));
-        notifier.notify(execution, TicketJournal.Notification.SURVEY_SENT, Map.of(), null, null);
+        notifier.notify(execution, TicketJournal.Notification.SURVEY_SENT, Map.of());
     }
 }

@@ -1,7 +1,7 @@
 package org.posmaintenance.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-import static org.posmaintenance.identity.Groups.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.posmaintenance.ticket.TicketVariables;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AccessRules {
+
+    /** The groups whose members work tasks in Tasklist. */
+    public static final List<String> TASK_WORKERS = List.of(HOTLINE, TECHNICIANS, REPAIR_CENTRE, SUPERVISORS, MANAGERS);
 
     static final String TASKLIST = "tasklist";
     static final String COCKPIT = "cockpit";
@@ -34,11 +37,16 @@ public class AccessRules {
 
     /** Creates the grants that are missing; existing ones are left as an administrator changed them. */
     public void apply() {
-        String process = TicketVariables.PROCESS_ID;
+        String process = PROCESS_ID;
         // the hotline records reported faults: it starts tickets from Tasklist
         grant(HOTLINE, Resources.PROCESS_DEFINITION, process, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(HOTLINE, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // the hotline and managers cancel tickets from Tasklist (Start process: Cancel a maintenance ticket)
+        for (String group : List.of(HOTLINE, MANAGERS)) {
+            grant(group, Resources.PROCESS_DEFINITION, CANCELLATION_PROCESS_ID, Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
         // people who work tickets read the tickets (Tasklist shows their variables), but only the tasks
         // of their own groups
         for (String group : TASK_WORKERS) {
@@ -51,7 +59,8 @@ public class AccessRules {
             grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                     ProcessDefinitionPermissions.READ_TASK);
-            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, group.equals(MANAGERS)
+                    ? new Permission[] {Permissions.READ, Permissions.CREATE} : new Permission[] {Permissions.READ});
             grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
         }

@@ -1,6 +1,6 @@
 package org.posmaintenance.intake;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.util.Date;
@@ -67,6 +67,10 @@ public class RegisterTicketDelegate implements JavaDelegate {
         if (!terminal.merchantId().equals(merchantId)) {
             throw new InvalidTicketInputException(TERMINAL_SERIAL, "terminal '" + serial + "' is not a terminal of merchant " + merchantId);
         }
+        if (terminal.replacedBy() != null) {
+            throw new InvalidTicketInputException(TERMINAL_SERIAL, "terminal '" + serial + "' was replaced by terminal "
+                    + terminal.replacedBy());
+        }
         registry.openTicketFor(serial).ifPresent(open -> {
             throw new OpenTicketExistsException(TERMINAL_SERIAL, serial, open);
         });
@@ -82,8 +86,11 @@ public class RegisterTicketDelegate implements JavaDelegate {
         execution.setVariable(MERCHANT_NAME, merchant.name());
         execution.setVariable(TERMINAL_MODEL, terminal.model());
         execution.setVariable(SOFTWARE_VERSION, terminal.softwareVersion());
+        // routing state of the repair stage and the loaner return
+        execution.setVariable(LOANER_OUT, false);
+        execution.setVariable(TERMINAL_AT_CENTRE, false);
         registry.register(new TicketRegistry.Ticket(ticketNumber, execution.getProcessInstanceId(), merchantId, serial,
-                reportedAt, null));
-        notifier.notify(execution, TicketJournal.Notification.TICKET_RECEIVED, Map.of(), null, null);
+                reportedAt, null, null, null, null));
+        notifier.notify(execution, TicketJournal.Notification.TICKET_RECEIVED, Map.of());
     }
 }

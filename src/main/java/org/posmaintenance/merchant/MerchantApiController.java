@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.OpenTicketExistsException;
-import org.posmaintenance.ticket.TicketVariables;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +33,9 @@ class MerchantApiController {
     static final String TOKEN_HEADER = "X-Ticket-Token";
     /** Process variables whose name differs from the API's field. */
     private static final Map<String, String> API_FIELDS = Map.of(
-            TicketVariables.FAULT_DESCRIPTION, "description",
-            TicketVariables.SURVEY_SCORE, "score",
-            TicketVariables.SURVEY_COMMENT, "comment");
+            ModelContract.FAULT_DESCRIPTION, "description",
+            ModelContract.SURVEY_SCORE, "score",
+            ModelContract.SURVEY_COMMENT, "comment");
 
     private final MerchantTickets tickets;
 
@@ -82,6 +82,24 @@ class MerchantApiController {
             case NOT_FOUND -> notFound(ticketNumber);
             case CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "survey-closed",
                     "message", "The survey of ticket " + ticketNumber + " is not open: not yet sent, answered or expired."));
+        };
+    }
+
+    /** A withdrawal: why, optionally. */
+    record Withdrawal(String reason) {
+    }
+
+    @PostMapping("/{ticketNumber}/withdrawal")
+    ResponseEntity<Map<String, Object>> withdraw(@PathVariable String ticketNumber,
+                                                 @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                                 @RequestBody(required = false) Withdrawal withdrawal) {
+        return switch (tickets.withdraw(ticketNumber, token, withdrawal == null ? null : withdrawal.reason())) {
+            case WITHDRAWN -> ResponseEntity.ok(Map.of("status", "CANCELLED"));
+            case NOT_FOUND -> notFound(ticketNumber);
+            case CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "ticket-closed",
+                    "message", "Ticket " + ticketNumber + " is closed or cancelled already."));
+            case REPAIR_DONE -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "repair-done",
+                    "message", "The terminal of ticket " + ticketNumber + " is repaired already; the ticket closes after the survey."));
         };
     }
 

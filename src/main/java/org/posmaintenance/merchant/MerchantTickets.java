@@ -1,6 +1,6 @@
 package org.posmaintenance.merchant;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.sql.Timestamp;
 import java.util.HashMap;
@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.posmaintenance.cancellation.TicketCancellations;
 import org.posmaintenance.intake.ReportChannel;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -38,8 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Service
 public class MerchantTickets {
 
-    static final String SURVEY_TASK = "Task_AnswerSurvey";
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    static final String DEFAULT_WITHDRAWAL_REASON = "Withdrawn by the merchant: the terminal works again.";
 
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -48,9 +49,10 @@ public class MerchantTickets {
     private final TicketTokens tokens;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final TicketCancellations cancellations;
 
     public MerchantTickets(RuntimeService runtime, HistoryService history, TaskService tasks, TicketRegistry registry,
-                           TicketTokens tokens, JdbcTemplate jdbc, ObjectMapper json) {
+                           TicketTokens tokens, JdbcTemplate jdbc, ObjectMapper json, TicketCancellations cancellations) {
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
@@ -58,6 +60,7 @@ public class MerchantTickets {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.json = json;
+        this.cancellations = cancellations;
     }
 
     /** A fault report from the merchant page or another client. */
@@ -117,6 +120,29 @@ public class MerchantTickets {
         return accessible(ticketNumber, token).map(this::describe);
     }
 
+    /** Outcome of a withdrawal. */
+    public enum WithdrawalOutcome { WITHDRAWN, NOT_FOUND, CLOSED, REPAIR_DONE }
+
+    /** The merchant's withdrawal of a report whose terminal works again; the reason is optional. */
+    @Transactional
+    public WithdrawalOutcome withdraw(String ticketNumber, String token, String reason) {
+        String text = reason == null || reason.isBlank() ? DEFAULT_WITHDRAWAL_REASON : reason.strip();
+        if (text.length() > 500) {
+            throw new InvalidTicketInputException("reason", "is longer than 500 characters");
+        }
+        Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, token);
+        if (ticket.isEmpty()) {
+            return WithdrawalOutcome.NOT_FOUND;
+        }
+        try {
+            cancellations.cancel(ticketNumber, TicketCancellations.MERCHANT, text, true);
+            return WithdrawalOutcome.WITHDRAWN;
+        } catch (TicketCancellations.RefusedException refused) {
+            return refused.refusal() == TicketCancellations.Refusal.REPAIR_DONE ? WithdrawalOutcome.REPAIR_DONE
+                    : WithdrawalOutcome.CLOSED;
+        }
+    }
+
     /** Outcome of a survey answer. */
     public enum SurveyOutcome { ANSWERED, NOT_FOUND, CLOSED }
 
@@ -128,7 +154,7 @@ public class MerchantTickets {
             return SurveyOutcome.NOT_FOUND;
         }
         Task survey = tasks.createTaskQuery().processInstanceId(ticket.get().processInstanceId())
-                .taskDefinitionKey(SURVEY_TASK).singleResult();
+                .taskDefinitionKey(TASK_ANSWER_SURVEY).singleResult();
         if (survey == null) {
             return SurveyOutcome.CLOSED;
         }
@@ -159,8 +185,17 @@ public class MerchantTickets {
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("ticketNumber", ticket.number());
-        status.put("status", ticket.open() ? "OPEN" : "CLOSED");
-        status.put("stage", ticket.open() ? value(vars, STAGE) : "CLOSED");
+        String state = ticket.open() ? "OPEN" : ticket.outcome() == TicketRegistry.Outcome.CLOSED ? "CLOSED" : "CANCELLED";
+        status.put("status", state);
+        status.put("stage", ticket.open() ? value(vars, STAGE) : state);
+        status.put("canWithdraw", ticket.open() && !cancellations.repairDone(ticket.processInstanceId()));
+        if (!ticket.open() && ticket.outcome() != TicketRegistry.Outcome.CLOSED) {
+            Map<String, Object> cancellation = new LinkedHashMap<>();
+            cancellation.put("at", ticket.closedAt().toString());
+            cancellation.put("byMerchant", TicketCancellations.MERCHANT.equals(ticket.endedBy()));
+            cancellation.put("reason", ticket.endReason());
+            status.put("cancellation", cancellation);
+        }
         status.put("merchantName", value(vars, MERCHANT_NAME));
         status.put("terminalSerial", ticket.terminalSerial());
         status.put("faultCategory", value(vars, FAULT_CATEGORY));
@@ -193,7 +228,7 @@ public class MerchantTickets {
         boolean answered = vars.containsKey(SURVEY_SCORE);
         boolean expired = Boolean.FALSE.equals(value(vars, SURVEY_ANSWERED));
         boolean open = ticket.open() && tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
-                .taskDefinitionKey(SURVEY_TASK).count() > 0;
+                .taskDefinitionKey(TASK_ANSWER_SURVEY).count() > 0;
         survey.put("status", answered ? "ANSWERED" : expired ? "EXPIRED" : open ? "OPEN" : "NOT_YET");
         survey.put("expiresAt", instant(vars, SURVEY_EXPIRES_AT));
         survey.put("score", answered ? value(vars, SURVEY_SCORE) : null);

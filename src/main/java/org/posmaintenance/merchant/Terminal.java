@@ -2,9 +2,13 @@ package org.posmaintenance.merchant;
 
 import java.time.LocalDate;
 
-/** A POS terminal at a merchant, with its warranty and contract. */
+/**
+ * A POS terminal at a merchant, with its warranty and contract.
+ *
+ * @param replacedBy the serial of the terminal that replaced this one (beyond repair), or null while in use
+ */
 public record Terminal(String serial, String merchantId, String model, String softwareVersion,
-                       LocalDate installedOn, LocalDate warrantyUntil, Contract contract) {
+                       LocalDate installedOn, LocalDate warrantyUntil, Contract contract, String replacedBy) {
 
     /** How the merchant holds the terminal. */
     public enum Contract {

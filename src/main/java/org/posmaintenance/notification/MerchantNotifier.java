@@ -1,6 +1,6 @@
 package org.posmaintenance.notification;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,6 +45,11 @@ public class MerchantNotifier {
                         + "' is none of " + channels.stream().map(NotificationChannel::name).toList()));
     }
 
+    /** A notification whose texts need only {@code values}. */
+    public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values) {
+        notify(ticket, kind, values, Map.of(), null);
+    }
+
     /**
      * @param values  the placeholders of the texts; {@code ticket}, {@code merchant} and {@code terminal} are added
      * @param planKey for {@link TicketJournal.Notification#RESOLUTION_DELAYED}: which plan text ({@code plan.<key>}), else null
@@ -52,6 +57,16 @@ public class MerchantNotifier {
      */
     public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values,
                        String planKey, Instant eta) {
+        notify(ticket, kind, values, planKey == null ? Map.of() : Map.of("plan", "plan." + planKey), eta);
+    }
+
+    /**
+     * @param values     the placeholders of the texts; {@code ticket}, {@code merchant} and {@code terminal} are added
+     * @param textValues placeholders filled with another text of the bundle, in the reader's language (placeholder to key)
+     * @param eta        the new estimated time of repair, or null
+     */
+    public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values,
+                       Map<String, String> textValues, Instant eta) {
         String ticketNumber = (String) ticket.getVariable(TICKET_NUMBER);
         String merchantId = (String) ticket.getVariable(MERCHANT_ID);
         Merchant merchant = directory.merchant(merchantId)
@@ -61,7 +76,7 @@ public class MerchantNotifier {
         all.put("merchant", merchant.name());
         all.put("terminal", (String) ticket.getVariable(TERMINAL_SERIAL));
 
-        journal.notifyMerchant(ticket, kind, text(kind + ".body", Locale.ENGLISH, all, planKey), eta);
+        journal.notifyMerchant(ticket, kind, text(kind + ".body", Locale.ENGLISH, all, textValues), eta);
 
         String recipient = channel.recipient(merchant);
         if (recipient == null || recipient.isBlank()) {
@@ -73,23 +88,23 @@ public class MerchantNotifier {
         all.put("surveyLink", base + "/merchant/#survey=" + ticketNumber + "&token=" + token);
         Locale locale = merchant.locale();
         StringBuilder body = new StringBuilder()
-                .append(text("email.greeting", locale, all, null)).append("\n\n")
-                .append(text(kind + ".body", locale, all, planKey)).append("\n\n");
+                .append(text("email.greeting", locale, all, Map.of())).append("\n\n")
+                .append(text(kind + ".body", locale, all, textValues)).append("\n\n");
         if (kind == TicketJournal.Notification.SURVEY_SENT) {
-            body.append(text("email.survey", locale, all, null)).append('\n');
+            body.append(text("email.survey", locale, all, Map.of())).append('\n');
         }
-        body.append(text("email.link", locale, all, null)).append("\n\n")
-                .append(text("email.signature", locale, all, null)).append('\n');
+        body.append(text("email.link", locale, all, Map.of())).append("\n\n")
+                .append(text("email.signature", locale, all, Map.of())).append('\n');
         outbox.enqueue(ticketNumber, kind.name(), channel.name(), recipient,
-                text(kind + ".subject", locale, all, null), body.toString());
+                text(kind + ".subject", locale, all, Map.of()), body.toString());
     }
 
-    private String text(String key, Locale locale, Map<String, String> values, String planKey) {
-        if (planKey == null) {
+    private String text(String key, Locale locale, Map<String, String> values, Map<String, String> textValues) {
+        if (textValues == null || textValues.isEmpty()) {
             return templates.text(key, locale, values);
         }
-        Map<String, String> withPlan = new HashMap<>(values);
-        withPlan.put("plan", templates.text("plan." + planKey, locale, values));
-        return templates.text(key, locale, withPlan);
+        Map<String, String> withTexts = new HashMap<>(values);
+        textValues.forEach((placeholder, textKey) -> withTexts.put(placeholder, templates.text(textKey, locale, values)));
+        return templates.text(key, locale, withTexts);
     }
 }

@@ -1,11 +1,14 @@
 package org.posmaintenance.repair;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.intake.RegisterTicketDelegate;
 import org.posmaintenance.notification.MerchantNotifier;
@@ -15,12 +18,16 @@ import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.stereotype.Component;
 
 /**
- * The loaner terminal of a mail-in repair: lent when the repair centre receives the merchant's
- * terminal ({@code Task_ReceiveTerminal}), back when the repaired one is returned
- * ({@code Task_ReturnTerminal}).
+ * The terminals of a mail-in repair: the merchant's terminal at the repair centre ({@code terminalAtCentre})
+ * and the loaner terminal with the merchant ({@code loanerOut}, which routes the ticket to "Loaner return"
+ * after the repair). Lent when the centre receives the merchant's terminal; the repair is done when the
+ * repaired terminal is sent back; the loaner may come back with the courier or later.
  */
 @Component("loaner")
 public class LoanerListener {
+
+    /** A manager's decision on a loaner still out long after the repair. */
+    public enum Decision { KEEP_CHASING, WRITE_OFF }
 
     private final MerchantNotifier notifier;
     private final RepairProperties properties;
@@ -30,28 +37,102 @@ public class LoanerListener {
         this.properties = properties;
     }
 
-    /** {@code ${loaner.lent}} on completion of {@code Task_ReceiveTerminal}. */
+    /** {@code ${loaner.lent()}} on completion of {@code Task_ReceiveTerminal}. */
     public TaskListener lent() {
         return task -> {
             TicketInput input = TicketInput.of(task);
             input.optionalText(SHIPPING_REFERENCE, 64);
             String loaner = input.requiredMatching(LOANER_SERIAL, RegisterTicketDelegate.SERIAL, "a terminal serial");
             task.setVariable(LOANER_LENT_AT, ClockUtil.getCurrentTime());
-            task.setVariable(LOANER_REMINDER_CYCLE, properties.loanerReminderCycle());
-            notifier.notify(task, TicketJournal.Notification.LOANER_LENT, Map.of("loaner", loaner), null, null);
+            task.setVariable(LOANER_OUT, true);
+            task.setVariable(TERMINAL_AT_CENTRE, true);
+            notifier.notify(task, TicketJournal.Notification.LOANER_LENT, Map.of("loaner", loaner));
         };
     }
 
-    /** {@code ${loaner.returned}} on completion of {@code Task_ReturnTerminal}. */
-    public TaskListener returned() {
+    /**
+     * {@code ${loaner.terminalReturned()}} on completion of {@code Task_ReturnTerminal}: the repaired terminal
+     * is on its way back, which ends the repair. The loaner came back with the courier, or is collected later.
+     */
+    public TaskListener terminalReturned() {
         return task -> {
             TicketInput input = TicketInput.of(task);
             input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
-            if (!input.flag(LOANER_RETURNED)) {
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            task.setVariable(TERMINAL_RETURNED_AT, Date.from(now));
+            task.setVariable(TERMINAL_AT_CENTRE, false);
+            if (input.flag(LOANER_RETURNED)) {
+                task.setVariable(LOANER_RETURNED_AT, Date.from(now));
+                task.setVariable(LOANER_OUT, false);
+            } else {
+                expectLoanerBack(task, now);
+            }
+        };
+    }
+
+    /** {@code ${loaner.returned()}} on completion of {@code Task_ReceiveLoaner}: the loaner is back at the centre. */
+    public TaskListener returned() {
+        return task -> {
+            if (!TicketInput.of(task).flag(LOANER_RETURNED)) {
                 throw new InvalidTicketInputException(LOANER_RETURNED,
-                        "the loaner terminal " + task.getVariable(LOANER_SERIAL) + " must be back before the ticket goes on");
+                        "complete this task once the loaner terminal " + task.getVariable(LOANER_SERIAL) + " is back");
             }
             task.setVariable(LOANER_RETURNED_AT, ClockUtil.getCurrentTime());
+            task.setVariable(LOANER_OUT, false);
         };
+    }
+
+    /** {@code ${loaner.chased()}} on completion of {@code Task_ChaseLoaner}: what was agreed with the merchant. */
+    public TaskListener chased() {
+        return task -> TicketInput.of(task).requiredText(LOANER_CHASE_NOTES, 5, 1000);
+    }
+
+    /** {@code ${loaner.decided()}} on completion of {@code Task_DecideUnreturnedLoaner}. */
+    public TaskListener decided() {
+        return task -> {
+            TicketInput input = TicketInput.of(task);
+            Decision decision = input.requiredEnum(LOANER_DECISION, Decision.class);
+            input.requiredText(LOANER_DECISION_NOTES, 5, 1000);
+            task.setVariable(LOANER_DECISION, decision.name());
+            if (decision == Decision.WRITE_OFF) {
+                task.setVariable(LOANER_WRITTEN_OFF_AT, ClockUtil.getCurrentTime());
+                task.setVariable(LOANER_OUT, false);
+            }
+        };
+    }
+
+    /**
+     * {@code ${loaner.settled()}} on completion of {@code Task_SettleCancelledRepair}: after a cancellation, the
+     * merchant's terminal is sent back from the centre and the loaner is back.
+     */
+    public TaskListener settled() {
+        return task -> {
+            TicketInput input = TicketInput.of(task);
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            if (Boolean.TRUE.equals(task.getVariable(TERMINAL_AT_CENTRE))) {
+                input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
+                task.setVariable(TERMINAL_RETURNED_AT, Date.from(now));
+                task.setVariable(TERMINAL_AT_CENTRE, false);
+            } else {
+                input.optionalText(RETURN_SHIPPING_REFERENCE, 64);
+            }
+            if (Boolean.TRUE.equals(task.getVariable(LOANER_OUT))) {
+                if (!input.flag(LOANER_RETURNED)) {
+                    throw new InvalidTicketInputException(LOANER_RETURNED,
+                            "complete this task once the loaner terminal " + task.getVariable(LOANER_SERIAL) + " is back");
+                }
+                task.setVariable(LOANER_RETURNED_AT, Date.from(now));
+                task.setVariable(LOANER_OUT, false);
+            }
+            input.optionalText(SETTLEMENT_NOTES, 1000);
+        };
+    }
+
+    /** The merchant keeps the loaner after the repair: when to remind, chase and escalate. */
+    void expectLoanerBack(VariableScope ticket, Instant repairedAt) {
+        ticket.setVariable(LOANER_OUT, true);
+        ticket.setVariable(LOANER_REMINDER_CYCLE, properties.loanerReminderCycle());
+        ticket.setVariable(LOANER_OVERDUE_AT, Date.from(repairedAt.plus(properties.loanerOverdueAfter())));
+        ticket.setVariable(LOANER_ESCALATION_AT, Date.from(repairedAt.plus(properties.loanerEscalationAfter())));
     }
 }

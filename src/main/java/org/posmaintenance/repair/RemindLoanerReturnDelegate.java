@@ -1,6 +1,6 @@
 package org.posmaintenance.repair;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.Map;
 
@@ -23,6 +23,6 @@ public class RemindLoanerReturnDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         notifier.notify(execution, TicketJournal.Notification.LOANER_RETURN_REMINDER,
-                Map.of("loaner", (String) execution.getVariable(LOANER_SERIAL)), null, null);
+                Map.of("loaner", (String) execution.getVariable(LOANER_SERIAL)));
     }
 }

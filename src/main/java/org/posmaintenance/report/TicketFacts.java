@@ -10,7 +10,7 @@ import java.time.Instant;
  *                          {@code historyTimeToLive} days after the end); without it, only the ticket table's
  *                          fields are known
  * @param endedAt           when the ticket's process ended (closed or cancelled), null while it runs
- * @param closed            whether it ended by closing ({@code closedAt} set), not by cancellation
+ * @param closed            whether it ended by closing (outcome CLOSED in the ticket table), not cancelled or deleted
  * @param severity          the confirmed severity, or the proposed one before the first response
  * @param repairChannel     the confirmed repair channel, or the proposed one before the first response
  * @param repairStageDoneAt when the repair stage completed (repaired, a mail-in terminal back, billed)

@@ -1,6 +1,6 @@
 package org.posmaintenance.report;
 
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +30,13 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketFactsReader {
 
-    static final String REPAIR_STAGE = "SubProcess_Repair";
-    static final String RESPONSE_TASK = "Task_ConfirmDiagnosis";
-    static final List<String> REPAIR_TASKS = List.of("Task_RemoteSupport", "Task_RepairOnSite", "Task_RepairAtCentre");
+    static final String REPAIR_STAGE = SUB_PROCESS_REPAIR;
+    static final String RESPONSE_TASK = TASK_CONFIRM_DIAGNOSIS;
+    static final List<String> REPAIR_TASKS = List.of(TASK_REMOTE_SUPPORT, TASK_REPAIR_ON_SITE, TASK_REPAIR_AT_CENTRE,
+            TASK_REPLACE_TERMINAL);
     private static final String[] VARIABLES = {TICKET_NUMBER, SEVERITY, REPAIR_CHANNEL, RESPONSE_DUE, FIRST_RESPONSE_AT, RESPONSE_SLA_MET,
             RESOLUTION_DUE, SURVEY_EXPIRES_AT, SURVEY_SCORE, SURVEY_ANSWERED, LOANER_SERIAL, LOANER_LENT_AT,
-            LOANER_RETURNED_AT, BILL, CLOSED_AT};
+            LOANER_RETURNED_AT, BILL};
     /** Tickets per IN (...) list of a query. */
     static final int CHUNK = 500;
 
@@ -51,10 +53,11 @@ class TicketFactsReader {
     /** The tickets reported in the period, oldest first. */
     List<TicketFacts> reportedIn(ReportPeriod period) {
         List<Registered> registered = jdbc.query(
-                "SELECT ticket_number, process_instance_id, reported_at, closed_at FROM ticket"
+                "SELECT ticket_number, process_instance_id, reported_at, closed_at, outcome FROM ticket"
                         + " WHERE reported_at >= ? AND reported_at < ? ORDER BY reported_at, ticket_number",
                 (row, index) -> new Registered(row.getString("ticket_number"), row.getString("process_instance_id"),
-                        row.getTimestamp("reported_at").toInstant(), instant(row.getTimestamp("closed_at"))),
+                        row.getTimestamp("reported_at").toInstant(), instant(row.getTimestamp("closed_at")),
+                        row.getString("outcome")),
                 Timestamp.from(period.from()), Timestamp.from(period.to()));
         Map<String, Instant> repairStageDone = repairStagesDoneSince(period.from());
         List<TicketFacts> facts = new ArrayList<>();
@@ -67,7 +70,7 @@ class TicketFactsReader {
                 List<HistoricTaskInstance> worked = tasks.getOrDefault(ticket.processInstanceId(), List.of());
                 facts.add(new TicketFacts(ticket.number(), ticket.processInstanceId(), values.get(TICKET_NUMBER) != null,
                         ticket.reportedAt(), ticket.endedAt(),
-                        values.get(CLOSED_AT) != null,
+                        TicketRegistry.Outcome.CLOSED.name().equals(ticket.outcome()),
                         (String) values.get(SEVERITY), (String) values.get(REPAIR_CHANNEL),
                         instant(values.get(RESPONSE_DUE)), instant(values.get(FIRST_RESPONSE_AT)),
                         (Boolean) values.get(RESPONSE_SLA_MET),
@@ -110,7 +113,8 @@ class TicketFactsReader {
         return out;
     }
 
-    private record Registered(String number, String processInstanceId, Instant reportedAt, Instant endedAt) {
+    /** A row of the ticket table; {@code outcome} CLOSED, CANCELLED or DELETED once ended. */
+    private record Registered(String number, String processInstanceId, Instant reportedAt, Instant endedAt, String outcome) {
     }
 
     /** Variables of the process instances: one value per name, the process instance's own where a task had one too. */

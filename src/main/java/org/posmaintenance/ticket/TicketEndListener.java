@@ -2,24 +2,18 @@ package org.posmaintenance.ticket;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * End listener of the process: the ticket is no longer open, whether it closed normally or was
- * cancelled, so the merchant may report the next fault of that terminal.
+ * {@code ${ticketEnded}}, the end listener of the process up to version 1.1.0: tickets started on those
+ * versions still call it when they end. It does nothing any more: {@link TicketEndHistory} closes the ticket
+ * record for every version, however the process instance ends. The guard does not allow it in new models.
  */
 @Component("ticketEnded")
 public class TicketEndListener implements ExecutionListener {
 
-    private final TicketRegistry registry;
-
-    public TicketEndListener(TicketRegistry registry) {
-        this.registry = registry;
-    }
-
     @Override
     public void notify(DelegateExecution execution) {
-        registry.markClosed(execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant());
+        // see TicketEndHistory
     }
 }

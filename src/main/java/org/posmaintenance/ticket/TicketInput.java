@@ -1,6 +1,7 @@
 package org.posmaintenance.ticket;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -127,6 +128,20 @@ public final class TicketInput {
             } catch (DateTimeParseException e) {
                 throw new InvalidTicketInputException(field, "'" + text + "' is not a date and time");
             }
+        }
+    }
+
+    /** A calendar day: a Date variable's day in {@code UTC}, or ISO-8601 text ({@code 2026-12-10}, what a date field submits). */
+    public LocalDate requiredDate(String field) {
+        Object raw = scope.getVariable(field);
+        if (raw instanceof Date date) {
+            return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        String text = requiredText(field, 40);
+        try {
+            return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidTicketInputException(field, "'" + text + "' is not a date such as 2026-12-10");
         }
     }
 

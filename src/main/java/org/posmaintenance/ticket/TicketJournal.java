@@ -1,5 +1,6 @@
 package org.posmaintenance.ticket;
 
+import org.posmaintenance.model.ModelContract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class TicketJournal {
 
     /** Kinds of message to the merchant. */
-    public enum Notification { TICKET_RECEIVED, LOANER_LENT, LOANER_RETURN_REMINDER, RESOLUTION_DELAYED, SURVEY_SENT, TICKET_CLOSED }
+    public enum Notification {
+        TICKET_RECEIVED, LOANER_LENT, PART_ORDERED, TERMINAL_REPLACED, LOANER_RETURN_REMINDER, RESOLUTION_DELAYED, SURVEY_SENT,
+        TICKET_CLOSED, TICKET_CANCELLED
+    }
 
     /** Kinds of service-level event. */
     public enum SlaEvent { RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_MISSED, RESOLUTION_EXTENSION_EXCEEDED }
@@ -44,19 +48,19 @@ public class TicketJournal {
         if (eta != null) {
             entry.put("eta", eta.toString());
         }
-        append(ticket, TicketVariables.NOTIFICATIONS, entry);
+        append(ticket, ModelContract.NOTIFICATIONS, entry);
     }
 
     public void recordSlaEvent(VariableScope ticket, SlaEvent kind, String message) {
-        append(ticket, TicketVariables.SLA_EVENTS, entry(kind.name(), message));
+        append(ticket, ModelContract.SLA_EVENTS, entry(kind.name(), message));
     }
 
     public List<Map<String, Object>> notifications(VariableScope ticket) {
-        return read(ticket, TicketVariables.NOTIFICATIONS);
+        return read(ticket, ModelContract.NOTIFICATIONS);
     }
 
     public List<Map<String, Object>> slaEvents(VariableScope ticket) {
-        return read(ticket, TicketVariables.SLA_EVENTS);
+        return read(ticket, ModelContract.SLA_EVENTS);
     }
 
     /** Writes a value as a JSON variable. */

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
-import org.posmaintenance.ticket.TicketVariables;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -27,7 +27,8 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
 
     static final List<String> FORMS = List.of("report-fault", "confirm-diagnosis", "remote-support", "schedule-visit",
             "repair-on-site", "receive-terminal", "repair-at-centre", "return-terminal", "review-overdue-repair",
-            "upgrade-terminal", "answer-survey", "follow-up-low-score");
+            "upgrade-terminal", "answer-survey", "follow-up-low-score", "order-part", "receive-part", "replace-terminal",
+            "receive-loaner", "chase-loaner", "decide-unreturned-loaner", "settle-cancelled-repair", "cancel-ticket");
 
     @Autowired RepositoryService repositoryService;
     @Autowired IdentityService identityService;
@@ -43,13 +44,15 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
     @Test
     void theDeploymentHoldsTheProcessTheDecisionAndEveryForm() {
         var definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(TicketVariables.PROCESS_ID).latestVersion().singleResult();
-        assertThat(definition.getVersionTag()).isEqualTo("1.1.0");
+                .processDefinitionKey(ModelContract.PROCESS_ID).latestVersion().singleResult();
+        assertThat(definition.getVersionTag()).isEqualTo("1.2.0");
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
 
+        // one deployment unit, resources named by file name
         List<String> resources = repositoryService.getDeploymentResources(definition.getDeploymentId()).stream()
-                .map(Resource::getName).map(name -> name.substring(name.lastIndexOf('/') + 1)).toList();
-        assertThat(resources).contains("PosTerminalMaintenance.bpmn", "FaultTriage.dmn");
+                .map(Resource::getName).toList();
+        assertThat(resources).contains("PosTerminalMaintenance.bpmn", "TicketCancellation.bpmn", "FaultTriage.dmn",
+                "SlaTargets.dmn", "WarrantyCoverage.dmn");
         assertThat(resources).containsAll(FORMS.stream().map(form -> form + ".form").toList());
         assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("FaultTriage").count()).isEqualTo(1);
     }
@@ -81,7 +84,7 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
         identityService.setAuthentication("tom", List.of("technicians"));
         assertThat(taskService.createTaskQuery().processInstanceId(ticket.getId()).list())
                 .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ConfirmDiagnosis");
-        assertThat(runtimeService.getVariable(ticket.getId(), TicketVariables.MERCHANT_NAME))
+        assertThat(runtimeService.getVariable(ticket.getId(), ModelContract.MERCHANT_NAME))
                 .as("the ticket's data for the task list columns").isEqualTo("Lotus Tea House");
         assertThat(filterService.list(filter(TasklistFilters.GROUP_TASKS).getId()))
                 .extracting("processInstanceId").contains(ticket.getId());
@@ -124,10 +127,10 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
         executeJobAt(printer, "BoundaryEvent_ResponseSlaAtRisk");
         // an urgent fault reported now: due in one hour, not yet warned
         var urgentReport = report();
-        urgentReport.put(TicketVariables.FAULT_CATEGORY, "TERMINAL_DOWN");
-        urgentReport.put(TicketVariables.PAYMENTS_BLOCKED, true);
+        urgentReport.put(ModelContract.FAULT_CATEGORY, "TERMINAL_DOWN");
+        urgentReport.put(ModelContract.PAYMENTS_BLOCKED, true);
         ProcessInstance urgent = ticketAwaitingDiagnosis(urgentReport);
-        assertThat(runtimeService.getVariable(urgent.getId(), TicketVariables.SLA_STATE)).isEqualTo("ON_TRACK");
+        assertThat(runtimeService.getVariable(urgent.getId(), ModelContract.SLA_STATE)).isEqualTo("ON_TRACK");
         // a ticket of the repair centre, due later: not tom's
         ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
         confirmDiagnosis(mailIn, "URGENT", "MAIL_IN", false);
@@ -155,8 +158,8 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
         assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).containsExactly(printer.getId());
         assertThat(taskService.createTaskQuery().processInstanceId(printer.getId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo("Task_RemoteSupport");
-        complete(printer, "Task_RemoteSupport", Map.of(TicketVariables.REMOTE_MEDIUM, "VIDEO",
-                TicketVariables.REMOTE_SESSION_NOTES, "Fixed on a video call.", TicketVariables.REMOTE_RESOLVED, true));
+        complete(printer, "Task_RemoteSupport", Map.of(ModelContract.REMOTE_MEDIUM, "VIDEO",
+                ModelContract.REMOTE_SESSION_NOTES, "Fixed on a video call.", ModelContract.REMOTE_RESOLVED, true));
         billAndCheckSoftware(printer);
         assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).isEmpty();
     }

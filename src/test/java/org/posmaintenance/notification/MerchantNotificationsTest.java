@@ -1,7 +1,7 @@
 package org.posmaintenance.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Duration;
 import java.util.Map;
@@ -107,6 +107,8 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
         confirmDiagnosis(ticket, "NORMAL", "MAIL_IN", false);
         complete(ticket, "Task_ReceiveTerminal", Map.of(LOANER_SERIAL, "LOAN-A920-011"));
         complete(ticket, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card slot."));
+        complete(ticket, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
+        executeJobAt(ticket, "Task_BillParts");
 
         var reminder = timerAt(ticket, "BoundaryEvent_LoanerReturnReminder");
         assertThat(reminder.getDuedate()).isEqualTo(java.util.Date.from(WEDNESDAY_10_00.plus(Duration.ofDays(2))));

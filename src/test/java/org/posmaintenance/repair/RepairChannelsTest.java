@@ -3,7 +3,7 @@ package org.posmaintenance.repair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Instant;
 import java.util.Date;
@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 
@@ -41,9 +39,8 @@ class RepairChannelsTest extends ProcessScenarioTest {
                 PARTS_REPLACED, SpinValues.jsonValue("[\"PRINTER_HEAD\"]").create()));
         executeJobAt(ticket, "Task_BillParts");
 
-        SpinJsonNode bill = bill(ticket);
-        assertThat(bill.prop("warrantyCovered").boolValue()).isFalse();
-        assertThat(lines(bill)).containsExactly(
+        assertThat(variable(ticket, WARRANTY_COVERED)).isEqualTo(false);
+        assertThat(billLines(ticket)).containsExactly(
                 "PART PRINTER_HEAD 180.00 CHARGED",
                 "SERVICE REMOTE 0.00 INCLUDED_IN_RENTAL",
                 "SERVICE ON_SITE 0.00 INCLUDED_IN_RENTAL");
@@ -66,7 +63,7 @@ class RepairChannelsTest extends ProcessScenarioTest {
                 PARTS_REPLACED, SpinValues.jsonValue("[\"CARD_READER_IC\"]").create()));
         executeJobAt(ticket, "Task_BillParts");
 
-        assertThat(lines(bill(ticket))).containsExactly(
+        assertThat(billLines(ticket)).containsExactly(
                 "PART CARD_READER_IC 0.00 WARRANTY", "SERVICE ON_SITE 0.00 WARRANTY");
         assertThat(variable(ticket, BILL_TOTAL)).isEqualTo("0.00");
     }
@@ -89,16 +86,17 @@ class RepairChannelsTest extends ProcessScenarioTest {
 
         complete(ticket, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Replaced display and housing.",
                 PARTS_REPLACED, SpinValues.jsonValue("[\"DISPLAY\",\"HOUSING\"]").create()));
-        Map<String, Object> loanerStillOut = new HashMap<>(Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321", LOANER_RETURNED, false));
-        assertRejected(ticket, "Task_ReturnTerminal", LOANER_RETURNED, () -> complete(ticket, "Task_ReturnTerminal", loanerStillOut));
+        assertRejected(ticket, "Task_ReturnTerminal", RETURN_SHIPPING_REFERENCE,
+                () -> complete(ticket, "Task_ReturnTerminal", Map.of(LOANER_RETURNED, true)));
         setClock(WEDNESDAY_10_00.plusSeconds(3 * 86400));
+        // the courier brings the repaired terminal and takes the loaner back
         complete(ticket, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321", LOANER_RETURNED, true));
         assertThat(variable(ticket, LOANER_RETURNED_AT)).isEqualTo(Date.from(WEDNESDAY_10_00.plusSeconds(3 * 86400)));
+        assertThat(variable(ticket, LOANER_OUT)).isEqualTo(false);
         executeJobAt(ticket, "Task_BillParts");
 
-        SpinJsonNode bill = bill(ticket);
-        assertThat(bill.prop("warrantyCovered").boolValue()).isFalse();
-        assertThat(lines(bill)).containsExactly(
+        assertThat(variable(ticket, WARRANTY_COVERED)).isEqualTo(false);
+        assertThat(billLines(ticket)).containsExactly(
                 "PART DISPLAY 260.00 CHARGED", "PART HOUSING 75.00 CHARGED", "SERVICE MAIL_IN 80.00 CHARGED");
         assertThat(variable(ticket, BILL_TOTAL)).isEqualTo("415.00");
     }
@@ -113,17 +111,4 @@ class RepairChannelsTest extends ProcessScenarioTest {
                 PARTS_REPLACED, SpinValues.jsonValue("[\"FLUX_CAPACITOR\"]").create());
         assertRejected(ticket, "Task_RepairAtCentre", PARTS_REPLACED, () -> complete(ticket, "Task_RepairAtCentre", unknownPart));
     }
-
-    private SpinJsonNode bill(ProcessInstance ticket) {
-        JsonValue bill = runtimeService.getVariableTyped(ticket.getId(), BILL);
-        return bill.getValue();
-    }
-
-    private static List<String> lines(SpinJsonNode bill) {
-        return bill.prop("lines").elements().stream()
-                .map(line -> line.prop("kind").stringValue() + " " + line.prop("code").stringValue() + " "
-                        + line.prop("amount").stringValue() + " " + line.prop("basis").stringValue())
-                .toList();
-    }
-
 }

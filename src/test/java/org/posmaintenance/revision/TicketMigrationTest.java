@@ -2,9 +2,14 @@ package org.posmaintenance.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.posmaintenance.ticket.TicketVariables.*;
+import static org.posmaintenance.model.ModelContract.*;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -39,17 +45,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * An analyst deploys a revised model (src/test/resources/revisions/PosTerminalMaintenance-1.2.0.bpmn: the
+ * An analyst deploys a revised model (src/test/resources/revisions/PosTerminalMaintenance-1.3.0.bpmn: the
  * hotline confirms the repair with the merchant before billing) and moves the running tickets to it with
  * the migration command, {@code POST /api/process-revisions/migrations}. Every ticket then finishes on
  * the new version.
  */
 class TicketMigrationTest extends ProcessScenarioTest {
 
-    static final String REVISED_MODEL = "revisions/PosTerminalMaintenance-1.2.0.bpmn";
+    static final String REVISED_MODEL = "revisions/PosTerminalMaintenance-1.3.0.bpmn";
 
     @Autowired RepositoryService repositoryService;
     @Autowired TestRestTemplate http;
+    @LocalServerPort int port;
 
     private final List<Deployment> revisions = new ArrayList<>();
     private ProcessDefinition current;
@@ -57,7 +64,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
     @BeforeEach
     void currentModel() {
         current = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion().singleResult();
-        assertThat(current.getVersionTag()).isEqualTo("1.1.0");
+        assertThat(current.getVersionTag()).isEqualTo("1.2.0");
     }
 
     @AfterEach
@@ -78,6 +85,8 @@ class TicketMigrationTest extends ProcessScenarioTest {
         confirmDiagnosis(mailIn, "MAJOR", "MAIL_IN", false);
         complete(mailIn, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-A920-011"));
         complete(mailIn, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card reader contacts."));
+        complete(mailIn, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
+        executeJobAt(mailIn, "Task_BillParts");
         tickets.put("loaner out", mailIn);
         ProcessInstance upgrade = ticketRepairedRemotely(report(newTerminal(MERCHANT, "3.3.0", "2027-06-30", "PURCHASE")));
         tickets.put("upgrade window", upgrade);
@@ -88,14 +97,14 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(tickets.get("diagnosis job")).isWaitingAt("Task_DiagnoseFault");
         assertThat(tickets.get("confirm diagnosis")).isWaitingAt("Task_ConfirmDiagnosis");
         assertThat(remote).isWaitingAt("Task_RemoteSupport");
-        assertThat(mailIn).isWaitingAt("Task_ReturnTerminal");
+        assertThat(mailIn).isWaitingAt("Task_ReceiveLoaner", "Task_CheckSoftwareVersion");
         assertThat(upgrade).isWaitingAt("TimerEvent_UpgradeWindowOpens");
         assertThat(survey).isWaitingAt("Task_AnswerSurvey");
         Date responseDue = timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaBreached").getDuedate();
         Date reminderDue = timerAt(mailIn, "BoundaryEvent_LoanerReturnReminder").getDuedate();
 
         ProcessDefinition revised = deploy(Bpmn.readModelFromStream(resource(REVISED_MODEL)));
-        assertThat(revised.getVersionTag()).isEqualTo("1.2.0");
+        assertThat(revised.getVersionTag()).isEqualTo("1.3.0");
         assertThat(revised.getVersion()).isEqualTo(current.getVersion() + 1);
 
         // ---- only analysts (and administrators) may migrate
@@ -106,9 +115,9 @@ class TicketMigrationTest extends ProcessScenarioTest {
         // ---- a dry run says what would move, and moves nothing
         ResponseEntity<Map> dryRun = analyst().postForEntity(MIGRATIONS, Map.of("dryRun", true), Map.class);
         assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.2.0");
+        assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.3.0");
         assertThat((List<Map<String, Object>>) dryRun.getBody().get("sources")).singleElement().satisfies(source -> {
-            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.1.0");
+            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.0");
             assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 0);
         });
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(revised.getId()).count()).isZero();
@@ -134,10 +143,10 @@ class TicketMigrationTest extends ProcessScenarioTest {
             assertThat(ended.getProcessDefinitionId()).as(ticket.getKey()).isEqualTo(revised.getId());
             assertThat(ended.getEndActivityId()).as(ticket.getKey()).isEqualTo("EndEvent_TicketClosed");
         }
-        for (String beforeBilling : List.of("diagnosis job", "confirm diagnosis", "remote support", "loaner out")) {
+        for (String beforeBilling : List.of("diagnosis job", "confirm diagnosis", "remote support")) {
             assertThat(tickets.get(beforeBilling)).as(beforeBilling).hasPassed("Task_ConfirmRepairWithMerchant", "Task_BillParts");
         }
-        for (String afterBilling : List.of("upgrade window", "survey")) {
+        for (String afterBilling : List.of("loaner out", "upgrade window", "survey")) {
             assertThat(tickets.get(afterBilling)).as(afterBilling).hasNotPassed("Task_ConfirmRepairWithMerchant");
         }
     }
@@ -191,22 +200,43 @@ class TicketMigrationTest extends ProcessScenarioTest {
         return http.withBasicAuth("alan", "alan-demo");
     }
 
-    /** Deploys a revised model with the forms, as the deployment binding of the forms needs. */
+    /**
+     * Deploys a revised model as an analyst does: {@code scripts/deploy-models.sh} against this application,
+     * from a folder holding the revised process next to the release's other models and forms.
+     */
     private ProcessDefinition deploy(BpmnModelInstance model) {
-        DeploymentBuilder deployment = repositoryService.createDeployment().name("Revised maintenance process")
-                .addModelInstance("PosTerminalMaintenance.bpmn", model);
         try {
-            for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:*.form")) {
-                try (InputStream content = form.getInputStream()) {
-                    deployment.addInputStream(form.getFilename(), content);
+            Path folder = Files.createTempDirectory(Paths.get("target"), "revision-");
+            Path processes = Files.createDirectories(folder.resolve("processes"));
+            Path forms = Files.createDirectories(folder.resolve("forms"));
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:models/*")) {
+                Path target = (resource.getFilename().endsWith(".form") ? forms : processes).resolve(resource.getFilename());
+                try (InputStream content = resource.getInputStream()) {
+                    Files.copy(content, target);
                 }
             }
+            Files.writeString(processes.resolve("PosTerminalMaintenance.bpmn"), Bpmn.convertToString(model));
+            ProcessBuilder script = new ProcessBuilder("bash", "scripts/deploy-models.sh", folder.toString())
+                    .redirectErrorStream(true);
+            script.environment().putAll(Map.of("POS_URL", "http://localhost:" + port, "POS_USER", "alan", "POS_PASSWORD", "alan-demo"));
+            Process run = script.start();
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor()).as("deploy-models.sh: %s", output).isZero();
         } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        Deployment deployed = deployment.deploy();
+        ProcessDefinition latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID)
+                .latestVersion().singleResult();
+        assertThat(latest.getId()).as("a new version").isNotEqualTo(current.getId());
+        Deployment deployed = repositoryService.createDeploymentQuery().deploymentId(latest.getDeploymentId()).singleResult();
         revisions.add(deployed);
-        return repositoryService.createProcessDefinitionQuery().deploymentId(deployed.getId()).singleResult();
+        // one deployment unit: the revised process finds its forms in its own deployment
+        assertThat(repositoryService.getDeploymentResources(deployed.getId())).extracting("name")
+                .contains("PosTerminalMaintenance.bpmn", "confirm-diagnosis.form", "FaultTriage.dmn");
+        return latest;
     }
 
     private static InputStream resource(String name) {
@@ -222,7 +252,8 @@ class TicketMigrationTest extends ProcessScenarioTest {
             Job async = managementService.createJobQuery().processInstanceId(ticket.getId()).messages().listPage(0, 1)
                     .stream().findFirst().orElse(null);
             Job window = timerAt(ticket, "TimerEvent_UpgradeWindowOpens");
-            Task task = taskService.createTaskQuery().processInstanceId(ticket.getId()).singleResult();
+            Task task = taskService.createTaskQuery().processInstanceId(ticket.getId()).orderByTaskName().asc().listPage(0, 1)
+                    .stream().findFirst().orElse(null);
             if (async != null) {
                 managementService.executeJob(async.getId());
             } else if (window != null) {
@@ -245,6 +276,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
             case "Task_RemoteSupport" -> answers.putAll(Map.of(REMOTE_MEDIUM, "VIDEO",
                     REMOTE_SESSION_NOTES, "Fixed on a video call.", REMOTE_RESOLVED, true));
             case "Task_ReturnTerminal" -> answers.putAll(Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321", LOANER_RETURNED, true));
+            case "Task_ReceiveLoaner" -> answers.put(LOANER_RETURNED, true);
             case "Task_UpgradeTerminal" -> answers.putAll(Map.of(INSTALLED_VERSION, "3.4.0", UPGRADE_NOTES, "Upgraded over 4G."));
             case "Task_AnswerSurvey" -> answers.putAll(Map.of(SURVEY_SCORE, 5, SURVEY_COMMENT, "Quick and friendly."));
             case "Task_ConfirmRepairWithMerchant" -> { } // the new task asks nothing

@@ -1,0 +1,97 @@
+package org.posmaintenance.cancellation;
+
+import static org.posmaintenance.model.ModelContract.*;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.ticket.TicketRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Cancels a ticket: the merchant withdraws the report (merchant API) or the hotline or a manager cancels
+ * it (process TicketCancellation). The ticket record closes as CANCELLED, with who and why, and the ticket
+ * gets the message that starts its cancellation (tell the merchant, settle a loaner); both in the caller's
+ * transaction.
+ */
+@Service
+public class TicketCancellations {
+
+    /** Recorded as who ended a ticket the merchant withdrew. */
+    public static final String MERCHANT = "merchant";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketCancellations.class);
+
+    private final TicketRegistry registry;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    public TicketCancellations(TicketRegistry registry, RuntimeService runtime, HistoryService history) {
+        this.registry = registry;
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    /** Why a cancellation is refused. */
+    public enum Refusal { UNKNOWN, CLOSED, REPAIR_DONE }
+
+    /** A cancellation that cannot be done. */
+    public static class RefusedException extends RuntimeException {
+        private final Refusal refusal;
+
+        RefusedException(Refusal refusal, String message) {
+            super(message);
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    /**
+     * Cancels the open ticket.
+     *
+     * @param by                who: a Camunda user, or {@link #MERCHANT}
+     * @param onlyBeforeRepair  refuse once the repair is done (the merchant's withdrawal: "the terminal works again")
+     */
+    public TicketRegistry.Ticket cancel(String ticketNumber, String by, String reason, boolean onlyBeforeRepair) {
+        TicketRegistry.Ticket ticket = registry.lock(ticketNumber)
+                .orElseThrow(() -> new RefusedException(Refusal.UNKNOWN, "there is no ticket " + ticketNumber));
+        if (!ticket.open()) {
+            throw new RefusedException(Refusal.CLOSED, "ticket " + ticketNumber + " is " + ticket.outcome().name().toLowerCase()
+                    + " already");
+        }
+        if (onlyBeforeRepair && repairDone(ticket.processInstanceId())) {
+            throw new RefusedException(Refusal.REPAIR_DONE, "the terminal of ticket " + ticketNumber
+                    + " is repaired already; the ticket closes after the survey");
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        registry.markEnded(ticket.processInstanceId(), now, TicketRegistry.Outcome.CANCELLED, reason, by);
+        try {
+            runtime.createMessageCorrelation(MSG_CANCELLATION_REQUESTED).processInstanceId(ticket.processInstanceId())
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException noCancellationInModel) {
+            // a ticket of a version without the cancellation (before 1.2.0) ends here; its record says CANCELLED
+            LOG.info("Ticket {} runs on a version without cancellation: its process instance is deleted", ticketNumber);
+            runtime.deleteProcessInstance(ticket.processInstanceId(), "Cancelled: " + reason);
+        }
+        return registry.find(ticketNumber).orElseThrow();
+    }
+
+    /** Whether the repair stage of the ticket has completed (the engine's record, not a variable anyone may set). */
+    public boolean repairDone(String processInstanceId) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId(SUB_PROCESS_REPAIR).finished().list().stream().anyMatch(stage -> !isCancelled(stage));
+    }
+
+    private static boolean isCancelled(HistoricActivityInstance stage) {
+        return stage.isCanceled();
+    }
+}

@@ -1,0 +1,64 @@
+package org.posmaintenance.repair;
+
+import static org.posmaintenance.model.ModelContract.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.billing.PriceList;
+import org.posmaintenance.notification.MerchantNotifier;
+import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketJournal;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_OrderPart}: the part is ordered. The merchant is told the plan and the new
+ * estimated time of repair: the end of the first service day after the expected delivery.
+ */
+@Component("orderPart")
+public class OrderPartListener implements TaskListener {
+
+    /** An expected delivery further away than this is a typing error. */
+    static final Duration LONGEST_DELIVERY = Duration.ofDays(180);
+    private static final DateTimeFormatter ETA_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ServiceHoursCalendar calendar;
+    private final PriceList priceList;
+    private final MerchantNotifier notifier;
+
+    public OrderPartListener(ServiceHoursCalendar calendar, PriceList priceList, MerchantNotifier notifier) {
+        this.calendar = calendar;
+        this.priceList = priceList;
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        TicketInput input = TicketInput.of(task);
+        input.requiredText(SUPPLIER_ORDER_REFERENCE, 64);
+        LocalDate expected = input.requiredDate(PART_EXPECTED_ON);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        LocalDate today = now.atZone(calendar.zone()).toLocalDate();
+        if (expected.isBefore(today) || expected.isAfter(today.plusDays(LONGEST_DELIVERY.toDays()))) {
+            throw new InvalidTicketInputException(PART_EXPECTED_ON, "must be from today to " + LONGEST_DELIVERY.toDays()
+                    + " days ahead");
+        }
+        // delivered during the expected day, repaired within the next service day
+        Instant delivered = expected.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        Instant eta = calendar.addServiceTime(delivered, Duration.between(calendar.opens(), calendar.closes()));
+        task.setVariable(RESOLUTION_ETA, Date.from(eta));
+        String part = (String) task.getVariable(PART_NEEDED);
+        String partName = part != null && priceList.load().hasPart(part) ? priceList.load().part(part).name() : String.valueOf(part);
+        notifier.notify(task, TicketJournal.Notification.PART_ORDERED, Map.of("part", partName,
+                "eta", ETA_FORMAT.format(eta.atZone(calendar.zone())) + " (" + calendar.zone() + ")"), Map.of(), eta);
+    }
+}
