@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * console goes to {@code target/cluster/<name>.log} (appended on a restart, kept after the test).
  * Every node started is killed when the test JVM exits, whatever happened.
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
 
     static final Path LOG_DIR = Paths.get("target", "cluster");
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
@@ -241,9 +241,10 @@ final class ClusterNode implements AutoCloseable {
     /**
      * The application's classpath for the child JVMs: {@code target/classes} and the test JVM's
      * classpath without the test classes. Surefire may run the tests from a manifest-only jar, whose
-     * manifest {@code Class-Path} then lists the real entries; those are expanded.
+     * manifest {@code Class-Path} then lists the real entries; those are expanded. Public for the other
+     * tests that start the application as a separate process ({@code model.ApplicationNode}).
      */
-    static synchronized String childClasspath() {
+    public static synchronized String childClasspath() {
         if (classpath != null) {
             return classpath;
         }
