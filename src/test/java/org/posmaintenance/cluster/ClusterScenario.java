@@ -21,6 +21,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Assumptions;
+import org.posmaintenance.testing.Http;
 
 /** What the cluster tests share: node settings, the merchant's report, the tickets reported. */
 final class ClusterScenario {

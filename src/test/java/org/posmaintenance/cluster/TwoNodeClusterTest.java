@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.posmaintenance.cluster.ClusterScenario.Ticket;
+import org.posmaintenance.testing.Http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

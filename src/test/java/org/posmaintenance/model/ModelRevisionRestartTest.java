@@ -38,7 +38,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.posmaintenance.model.ApplicationNode.Response;
+import org.posmaintenance.revision.ModelDeploymentController;
+import org.posmaintenance.testing.Http;
+import org.posmaintenance.testing.Http.Response;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -119,7 +121,7 @@ class ModelRevisionRestartTest {
     void everyChangedModelIsDeployedWithAllOthersAndEveryVersionFindsItsForms() throws Exception {
         deleteTree(ROOT);
         Files.createDirectories(ROOT);
-        String originalNotesLabel = label(ApplicationNode.JSON.readTree(
+        String originalNotesLabel = label(Http.JSON.readTree(
                 BUILD_CLASSES.resolve("models").resolve(DIAGNOSIS_FORM_FILE).toFile()), DIAGNOSIS_NOTES);
         AtomicReference<Ticket> firstTicket = new AtomicReference<>();
         AtomicReference<Ticket> revisionTicket = new AtomicReference<>();
@@ -378,13 +380,13 @@ class ModelRevisionRestartTest {
     /** Step 4: a new label for the diagnosis notes in {@code confirm-diagnosis.form}. */
     private static void reviseDiagnosisNotesLabel(Path models) throws IOException {
         Path file = models.resolve(DIAGNOSIS_FORM_FILE);
-        JsonNode form = ApplicationNode.JSON.readTree(file.toFile());
+        JsonNode form = Http.JSON.readTree(file.toFile());
         ObjectNode field = (ObjectNode) component(form, DIAGNOSIS_NOTES);
         if (field == null) {
             throw new AssertionError(DIAGNOSIS_FORM_FILE + " has no field " + DIAGNOSIS_NOTES);
         }
         field.put("label", REVISED_NOTES_LABEL);
-        Files.writeString(file, ApplicationNode.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form) + "\n",
+        Files.writeString(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(form) + "\n",
                 StandardCharsets.UTF_8);
     }
 
@@ -567,7 +569,7 @@ class ModelRevisionRestartTest {
         assertTaskFormServed(ticket, task);
         Response answer = complete(ticket, task, variables);
         if (!answer.ok()) {
-            throw new AssertionError("complete " + key + " of ticket " + ticket + " with " + ApplicationNode.json(variables)
+            throw new AssertionError("complete " + key + " of ticket " + ticket + " with " + Http.json(variables)
                     + ": " + answer);
         }
     }

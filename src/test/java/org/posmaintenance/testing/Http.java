@@ -1,4 +1,4 @@
-package org.posmaintenance.cluster;
+package org.posmaintenance.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,44 +8,60 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** A small JSON client for the merchant API and the engine REST API of the nodes. */
-final class Http {
+/**
+ * A small JSON client for the REST APIs (merchant API, engine REST API) of an application started as a
+ * separate process ({@link ApplicationProcess}), called as the demo users: HTTP Basic credentials
+ * {@code <id>:<id>-demo}, {@code admin:admin} for the administrator; a null user sends none.
+ */
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    private final Duration requestTimeout;
+
+    /** A client whose requests may take up to a minute. */
+    public Http() {
+        this(Duration.ofSeconds(60));
+    }
+
+    public Http(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
 
     /** An answer: status and JSON body (missing when the body is empty or no JSON). */
-    record Response(int status, JsonNode body, String text) {
+    public record Response(int status, JsonNode body, String text) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
+        /** The status, a space and the start of the body: the cluster tests match answers on {@code "<node> 201 ..."}. */
         @Override
         public String toString() {
-            return status + " " + (text.length() > 500 ? text.substring(0, 500) + "..." : text);
+            return status + " " + (text.length() > 800 ? text.substring(0, 800) + "..." : text);
         }
     }
 
-    Response get(String url, String user) throws IOException {
+    public Response get(String url, String user) throws IOException {
         return send(request(url, user).GET().build());
     }
 
-    Response post(String url, String user, Object body, String... headers) throws IOException {
+    /** POST of a JSON body (a Java value written as JSON, a String as it is), with optional header name/value pairs. */
+    public Response post(String url, String user, Object body, String... headers) throws IOException {
         HttpRequest.Builder builder = request(url, user).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(json(body), StandardCharsets.UTF_8));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -53,7 +69,8 @@ final class Http {
     }
 
     /** A multipart/form-data POST with text fields and one file, as the engine's deployment API takes it. */
-    Response postFile(String url, String user, Map<String, String> fields, String fileName, String content) throws IOException {
+    public Response postFile(String url, String user, Map<String, String> fields, String fileName, String content)
+            throws IOException {
         String boundary = "----pos-" + System.nanoTime();
         StringBuilder body = new StringBuilder();
         fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
@@ -68,14 +85,15 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
     }
 
-    /** Basic credentials of a demo user: {@code <id>:<id>-demo}; null for none. */
-    private static HttpRequest.Builder request(String url, String user) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+    private HttpRequest.Builder request(String url, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+                // forms are served as application/json or as octet stream, depending on the resource
+                .header("Accept", "application/json, */*;q=0.5");
         if (user != null) {
-            String credentials = user + ":" + user + "-demo";
+            String credentials = user + ":" + ("admin".equals(user) ? "admin" : user + "-demo");
             builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        return builder.header("Accept", "application/json");
+        return builder;
     }
 
     private Response send(HttpRequest request) throws IOException {
@@ -94,7 +112,8 @@ final class Http {
         }
     }
 
-    static String json(Object value) {
+    /** A value as JSON; a String is taken to be JSON already. */
+    public static String json(Object value) {
         try {
             return value instanceof String text ? text : JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
