@@ -47,6 +47,10 @@ public class BillPartsDelegate implements JavaDelegate {
         execution.setVariable(WARRANTY_COVERED, bill.warrantyCovered());
         execution.setVariable(BILL, journal.toJson(bill));
         execution.setVariable(BILL_TOTAL, bill.total().toPlainString());
+        if (!execution.hasVariable(LOANER_OUT)) {
+            // a ticket started before model 1.2.0 and moved to it: the loaner return after the repair needs this
+            execution.setVariable(LOANER_OUT, execution.hasVariable(LOANER_LENT_AT) && !execution.hasVariable(LOANER_RETURNED_AT));
+        }
     }
 
     /** The ways the terminal was worked on, read from what each repair task recorded. */
