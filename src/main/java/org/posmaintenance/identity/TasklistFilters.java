@@ -40,10 +40,10 @@ public class TasklistFilters {
             ModelContract.TASK_RECEIVE_PART, ModelContract.TASK_REPLACE_TERMINAL};
 
     private static final List<Map<String, String>> COLUMNS = List.of(
-            Map.of("name", "ticketNumber", "label", "Ticket"),
-            Map.of("name", "merchantName", "label", "Merchant"),
-            Map.of("name", "severity", "label", "Severity"),
-            Map.of("name", "repairChannel", "label", "Repair"),
+            Map.of("name", ModelContract.TICKET_NUMBER, "label", "Ticket"),
+            Map.of("name", ModelContract.MERCHANT_NAME, "label", "Merchant"),
+            Map.of("name", ModelContract.SEVERITY, "label", "Severity"),
+            Map.of("name", ModelContract.REPAIR_CHANNEL, "label", "Repair"),
             Map.of("name", ModelContract.SLA_STATE, "label", "SLA"));
 
     private final FilterService filters;

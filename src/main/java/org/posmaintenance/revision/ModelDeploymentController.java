@@ -1,9 +1,11 @@
-package org.posmaintenance.model;
+package org.posmaintenance.revision;
 
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.posmaintenance.identity.StaffAccessFilter;
+import org.posmaintenance.model.DeploymentJournal;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * in the browser or with HTTP Basic.
  */
 @RestController
-class ModelDeploymentController {
+public class ModelDeploymentController {
 
-    static final String PATH = "/api/model-deployments";
+    public static final String PATH = "/api/model-deployments";
     static final List<String> READERS = List.of(ModelContract.MANAGERS, ModelContract.ANALYSTS, ModelContract.ADMINS);
     static final int MAX_LIMIT = 500;
 

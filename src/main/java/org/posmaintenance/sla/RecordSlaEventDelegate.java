@@ -2,6 +2,7 @@ package org.posmaintenance.sla;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.posmaintenance.model.ModelContract;
 import org.posmaintenance.ticket.TicketJournal;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("recordSlaEvent")
 public class RecordSlaEventDelegate implements JavaDelegate {
 
-    static final String EVENT_PARAMETER = "slaEvent";
+    static final String EVENT_PARAMETER = ModelContract.SLA_EVENT;
 
     private final SlaStateTracker slaState;
 
