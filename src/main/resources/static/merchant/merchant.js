@@ -103,6 +103,22 @@
       'ticket.title': 'Ticket {ticket}',
       'ticket.status.OPEN': 'Open',
       'ticket.status.CLOSED': 'Closed',
+      'ticket.status.CANCELLED': 'Cancelled',
+      'ticket.cancelledLine': 'Cancelled on {at}.',
+      'ticket.cancelledLine.byMerchant': 'You withdrew this report on {at}.',
+      'ticket.cancelledReason': 'Reason: {reason}',
+      'ticket.withdraw': 'The terminal works again?',
+      'ticket.withdraw.intro': 'If the fault has gone, you can withdraw your report. We stop working on it, and you can report a new fault at any time.',
+      'ticket.withdraw.reason': 'What happened (optional)',
+      'ticket.withdraw.reason.hint': 'E.g. “Restarted it; it works again.” Up to 500 characters.',
+      'ticket.withdraw.button': 'Withdraw my report',
+      'ticket.withdraw.confirm': 'Withdraw the report for ticket {ticket}? This cannot be undone.',
+      'ticket.withdraw.yes': 'Yes, withdraw it',
+      'ticket.withdraw.no': 'Keep my ticket',
+      'ticket.withdraw.sending': 'Withdrawing…',
+      'ticket.withdraw.repairDone': 'Your terminal is repaired already: the ticket closes after your evaluation.',
+      'ticket.withdraw.closed': 'This ticket is closed already.',
+      'v.withdrawReasonLong': 'At most 500 characters ({n} now).',
       'ticket.progress': 'Progress',
       'ticket.currentStage': 'Current stage: {stage}',
       'ticket.closedLine': 'Closed: the procedure for this ticket is complete.',
@@ -148,6 +164,9 @@
       'notification.RESOLUTION_DELAYED': 'Repair delayed',
       'notification.SURVEY_SENT': 'Please rate our service',
       'notification.TICKET_CLOSED': 'Ticket closed',
+      'notification.TICKET_CANCELLED': 'Ticket cancelled',
+      'notification.PART_ORDERED': 'A part is on order',
+      'notification.TERMINAL_REPLACED': 'Replacement terminal sent',
       'notification.other': 'Message',
       'notification.eta': 'New estimated time: {eta}',
       'ticket.survey': 'Your evaluation',
@@ -281,6 +300,22 @@
       'ticket.title': '工单 {ticket}',
       'ticket.status.OPEN': '处理中',
       'ticket.status.CLOSED': '已关闭',
+      'ticket.status.CANCELLED': '已取消',
+      'ticket.cancelledLine': '已于 {at} 取消。',
+      'ticket.cancelledLine.byMerchant': '您已于 {at} 撤回本次申报。',
+      'ticket.cancelledReason': '原因：{reason}',
+      'ticket.withdraw': '终端已恢复正常？',
+      'ticket.withdraw.intro': '如果故障已经消失，您可以撤回申报。我们将停止处理本工单，您随时可以再次申报故障。',
+      'ticket.withdraw.reason': '情况说明（选填）',
+      'ticket.withdraw.reason.hint': '例如：“重启后已恢复正常。”最多 500 个字符。',
+      'ticket.withdraw.button': '撤回申报',
+      'ticket.withdraw.confirm': '确定撤回工单 {ticket} 的申报吗？撤回后无法恢复。',
+      'ticket.withdraw.yes': '确定撤回',
+      'ticket.withdraw.no': '保留工单',
+      'ticket.withdraw.sending': '正在撤回…',
+      'ticket.withdraw.repairDone': '您的终端已经修复，工单将在您评价后关闭。',
+      'ticket.withdraw.closed': '本工单已关闭。',
+      'v.withdrawReasonLong': '最多 500 个字符（当前 {n} 个）。',
       'ticket.progress': '处理进度',
       'ticket.currentStage': '当前阶段：{stage}',
       'ticket.closedLine': '已关闭：该工单的全部流程已完成。',
@@ -326,6 +361,9 @@
       'notification.RESOLUTION_DELAYED': '维修延误',
       'notification.SURVEY_SENT': '邀请您评价服务',
       'notification.TICKET_CLOSED': '工单已关闭',
+      'notification.TICKET_CANCELLED': '工单已取消',
+      'notification.PART_ORDERED': '配件已订购',
+      'notification.TERMINAL_REPLACED': '替换终端已寄出',
       'notification.other': '通知',
       'notification.eta': '新的预计完成时间：{eta}',
       'ticket.survey': '服务评价',
@@ -970,12 +1008,13 @@
   }
 
   function ticketContent(data, token) {
-    var closed = data.status === 'CLOSED' || data.stage === 'CLOSED';
+    var cancelled = data.status === 'CANCELLED';
+    var closed = cancelled || data.status === 'CLOSED' || data.stage === 'CLOSED';
     var parts = [];
 
     parts.push(h('div', { className: 'ticket-head' },
       h('span', { id: 'ticket-status', className: 'badge' + (closed ? ' badge-closed' : ''),
-        'data-status': data.status, text: t('ticket.status.' + (closed ? 'CLOSED' : 'OPEN')) }),
+        'data-status': data.status, text: t('ticket.status.' + (cancelled ? 'CANCELLED' : closed ? 'CLOSED' : 'OPEN')) }),
       h('button', { type: 'button', className: 'button', id: 'ticket-refresh', text: t('common.refresh'),
         onclick: function () { loadTicket(data.ticketNumber, token); } })));
 
@@ -988,7 +1027,14 @@
         h('span', { text: t('ticket.late', { eta: formatInstant(data.eta) }) })));
     }
 
-    parts.push(progressCard(data, closed, stageIndex));
+    if (cancelled) {
+      parts.push(cancelledCard(data.cancellation || {}));
+    } else {
+      parts.push(progressCard(data, closed, stageIndex));
+    }
+    if (data.canWithdraw) {
+      parts.push(withdrawCard(data, token));
+    }
     // An open survey is what the merchant should do next: show it right under the progress.
     var surveyFirst = data.survey && data.survey.status === 'OPEN';
     if (surveyFirst) {
@@ -1024,6 +1070,76 @@
         text: t('ticket.currentStage', { stage: label('stage', data.stage) }) }),
       list,
       closed ? h('p', { className: 'closed-line', id: 'ticket-closed', text: t('ticket.closedLine') }) : null);
+  }
+
+  function cancelledCard(cancellation) {
+    return h('section', { className: 'card', id: 'ticket-cancelled', 'aria-labelledby': 'cancelled-title' },
+      h('h2', { id: 'cancelled-title', text: t('ticket.status.CANCELLED') }),
+      h('p', { style: 'margin:0 0 4px', text: t(cancellation.byMerchant ? 'ticket.cancelledLine.byMerchant' : 'ticket.cancelledLine',
+        { at: formatInstant(cancellation.at) }) }),
+      cancellation.reason ? h('p', { style: 'margin:0', id: 'ticket-cancelled-reason',
+        text: t('ticket.cancelledReason', { reason: cancellation.reason }) }) : null);
+  }
+
+  /** The merchant withdraws the report: a reason (optional), then a second click to confirm. */
+  function withdrawCard(data, token) {
+    var status = h('p', { className: 'form-status', id: 'withdraw-status', role: 'status' });
+    var reason = h('textarea', { id: 'f-withdrawReason', rows: 2, maxLength: 600, 'aria-describedby': 'withdraw-reason-hint' });
+    var confirmBox = h('div', { id: 'withdraw-confirm', hidden: true },
+      h('p', { style: 'margin:8px 0', text: t('ticket.withdraw.confirm', { ticket: data.ticketNumber }) }),
+      h('button', { type: 'button', className: 'button primary', id: 'withdraw-yes', text: t('ticket.withdraw.yes'),
+        onclick: function () { sendWithdrawal(data, token, reason.value.trim(), status); } }),
+      ' ',
+      h('button', { type: 'button', className: 'button', id: 'withdraw-no', text: t('ticket.withdraw.no'),
+        onclick: function () { confirmBox.hidden = true; start.hidden = false; start.focus(); } }));
+    var start = h('button', { type: 'button', className: 'button', id: 'withdraw-start', text: t('ticket.withdraw.button'),
+      onclick: function () {
+        if (reason.value.trim().length > 500) {
+          status.textContent = t('v.withdrawReasonLong', { n: reason.value.trim().length });
+          reason.focus();
+          return;
+        }
+        status.textContent = '';
+        start.hidden = true;
+        confirmBox.hidden = false;
+        $('withdraw-yes').focus();
+      } });
+    return h('section', { className: 'card', id: 'ticket-withdraw', 'aria-labelledby': 'withdraw-title' },
+      h('h2', { id: 'withdraw-title', text: t('ticket.withdraw') }),
+      h('p', { style: 'margin:0 0 8px', text: t('ticket.withdraw.intro') }),
+      h('label', { 'for': 'f-withdrawReason', text: t('ticket.withdraw.reason') }),
+      reason,
+      h('p', { className: 'hint', id: 'withdraw-reason-hint', text: t('ticket.withdraw.reason.hint') }),
+      start, confirmBox, status);
+  }
+
+  function sendWithdrawal(data, token, reason, status) {
+    var yes = $('withdraw-yes');
+    yes.disabled = true;
+    yes.textContent = t('ticket.withdraw.sending');
+    api('POST', ticketPath(data.ticketNumber) + '/withdrawal', { body: reason ? { reason: reason } : {}, token: token })
+      .then(function (res) {
+        var body = res.data || {};
+        if (res.status === 200) {
+          loadTicket(data.ticketNumber, token);
+        } else if (res.status === 409) {
+          status.textContent = t(body.error === 'repair-done' ? 'ticket.withdraw.repairDone' : 'ticket.withdraw.closed');
+        } else if (res.status === 400) {
+          status.textContent = serverDetail(body);
+        } else {
+          status.textContent = t('common.server', { status: res.status });
+        }
+      }, function (error) {
+        if (!(error instanceof NetworkError)) {
+          throw error;
+        }
+        status.textContent = t('common.network');
+      }).finally(function () {
+        if (document.body.contains(yes)) {
+          yes.disabled = false;
+          yes.textContent = t('ticket.withdraw.yes');
+        }
+      });
   }
 
   function detailsCard(data, etaShownAbove) {

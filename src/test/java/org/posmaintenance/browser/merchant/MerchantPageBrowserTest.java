@@ -194,6 +194,38 @@ class MerchantPageBrowserTest extends BrowserTestBase {
         assertThat(ticketsOf(terminal)).as("tickets of the terminal").isEqualTo(1);
     }
 
+    @Test
+    void aMerchantWhoseTerminalWorksAgainWithdrawsTheReport() {
+        String terminal = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
+        openPage("/merchant/");
+        type("f-merchantId", MERCHANT);
+        type("f-terminalSerial", terminal);
+        new Select(driver().findElement(By.id("f-faultCategory"))).selectByValue("NETWORK");
+        type("f-description", "The terminal does not connect to the acquirer since the router was changed.");
+        click(By.id("report-submit"));
+        visible(By.id("report-result"));
+        String ticketNumber = text(By.id("report-ticket-number"));
+        click(By.id("report-follow"));
+        visible(By.id("ticket-withdraw"));
+
+        type("f-withdrawReason", "The router was set up again; payments work.");
+        click(By.id("withdraw-start"));
+        // a second, deliberate click: the first only asks
+        assertThat(text(By.id("withdraw-confirm"))).contains("Withdraw the report for ticket " + ticketNumber);
+        assertThat(jdbc.queryForObject("SELECT closed_at FROM ticket WHERE ticket_number = ?", java.sql.Timestamp.class, ticketNumber))
+                .as("nothing sent before the confirmation").isNull();
+        click(By.id("withdraw-yes"));
+
+        visible(By.id("ticket-cancelled"));
+        assertThat(text(By.id("ticket-status"))).isEqualTo("Cancelled");
+        assertThat(text(By.id("ticket-cancelled-reason"))).isEqualTo("Reason: The router was set up again; payments work.");
+        assertThat(driver().findElements(By.id("ticket-withdraw"))).as("no second withdrawal").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT outcome FROM ticket WHERE ticket_number = ?", String.class, ticketNumber))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT ended_by FROM ticket WHERE ticket_number = ?", String.class, ticketNumber))
+                .isEqualTo("merchant");
+    }
+
     // ------------------------------------------------------------------ page helpers
 
     /** Opens a path of the application and waits until the page's script has started. */
