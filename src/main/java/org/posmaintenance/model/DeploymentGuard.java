@@ -169,9 +169,15 @@ public class DeploymentGuard implements Deployer {
     }
 
     private void checkBpmnElement(XmlTree.Element element, Set<String> formIds, List<Problem> problems) {
-        if (DIAGRAM.contains(element.namespace())
-                || (BPMN.equals(element.namespace()) && (element.name().equals("documentation") || element.name().equals("textAnnotation")))) {
+        // the diagram, and only where it belongs: the engine reads the content of Camunda extension elements by
+        // tag name whatever their namespace, so nothing else is skipped, not even documentation
+        if (element.name().equals("BPMNDiagram") && DIAGRAM.contains(element.namespace()) && element.parent() != null
+                && element.parent().is(BPMN, "definitions")) {
             return;
+        }
+        if (!BPMN.equals(element.namespace()) && !CAMUNDA.contains(element.namespace())) {
+            problems.add(GuardProblem.at(element, "<" + element.name() + "> of the namespace '" + element.namespace()
+                    + "': only BPMN and Camunda elements are allowed in a model (and the diagram)"));
         }
         String refusedElement = REFUSED_ELEMENTS.get(element.name());
         if (refusedElement != null) {
@@ -262,12 +268,12 @@ public class DeploymentGuard implements Deployer {
             problems.add(GuardProblem.ofResource("not a readable DMN file: " + e.getMessage()));
             return;
         }
-        root.forEach(element -> {
-            String language = element.attribute("expressionLanguage");
-            if (language != null && !FEEL.contains(language.strip().toLowerCase(Locale.ROOT))) {
+        root.forEach(element -> element.attributes().forEach((key, language) -> {
+            boolean expressionLanguage = key.equals("expressionLanguage") || key.endsWith("}expressionLanguage");
+            if (expressionLanguage && !FEEL.contains(language.strip().toLowerCase(Locale.ROOT))) {
                 problems.add(GuardProblem.at(element, "expressionLanguage=\"" + language + "\": decisions may use FEEL only"));
             }
-        });
+        }));
     }
 
     // ------------------------------------------------------------------------------------------------ forms

@@ -142,6 +142,37 @@ class DeploymentGuardTest extends ProcessScenarioTest {
                           </bpmn:extensionElements>
                         </bpmn:task>""".formatted(REFLECTION),
                         "calls a method"),
+                // the engine reads an input/output parameter's child element by its tag name, in any namespace
+                oneStep("reflection in a diagram-namespace element inside an output parameter", "Hostile_ForeignElement",
+                        "Task_ForeignElement", """
+                        <bpmn:manualTask id="Task_ForeignElement" name="Innocent task">
+                          <bpmn:extensionElements>
+                            <camunda:inputOutput>
+                              <camunda:outputParameter name="leak"><di:v xmlns:di="http://www.omg.org/spec/DD/20100524/DI">${%s}</di:v></camunda:outputParameter>
+                            </camunda:inputOutput>
+                          </bpmn:extensionElements>
+                        </bpmn:manualTask>""".formatted(REFLECTION),
+                        "calls a method"),
+                oneStep("reflection in a documentation element inside an output parameter", "Hostile_DocumentationValue",
+                        "Task_DocumentationValue", """
+                        <bpmn:manualTask id="Task_DocumentationValue" name="Innocent task">
+                          <bpmn:extensionElements>
+                            <camunda:inputOutput>
+                              <camunda:outputParameter name="leak"><bpmn:documentation>${%s}</bpmn:documentation></camunda:outputParameter>
+                            </camunda:inputOutput>
+                          </bpmn:extensionElements>
+                        </bpmn:manualTask>""".formatted(REFLECTION),
+                        "calls a method"),
+                oneStep("a script in the diagram namespace inside an output parameter", "Hostile_ForeignScript",
+                        "Task_ForeignScript", """
+                        <bpmn:manualTask id="Task_ForeignScript" name="Innocent task">
+                          <bpmn:extensionElements>
+                            <camunda:inputOutput>
+                              <camunda:outputParameter name="leak"><di:script xmlns:di="http://www.omg.org/spec/DD/20100524/DI" scriptFormat="juel">${%s}</di:script></camunda:outputParameter>
+                            </camunda:inputOutput>
+                          </bpmn:extensionElements>
+                        </bpmn:manualTask>""".formatted(REFLECTION),
+                        "scripts are not allowed"),
                 branch("reflection in a condition running a command", "Hostile_ReflectionCondition", "Flow_ScriptCondition", """
                         <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${%s != null}</bpmn:conditionExpression>"""
                                 .formatted(REFLECTION),
