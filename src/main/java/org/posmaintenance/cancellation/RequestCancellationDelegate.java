@@ -2,6 +2,7 @@ package org.posmaintenance.cancellation;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -33,8 +34,11 @@ public class RequestCancellationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TicketInput input = TicketInput.of(execution);
-        String ticketNumber = input.requiredMatching(CANCEL_TICKET_NUMBER, TICKET_NUMBER_FORMAT,
-                "a ticket number such as SR-20261202-0001").toUpperCase(java.util.Locale.ROOT);
+        String ticketNumber = input.requiredText(CANCEL_TICKET_NUMBER, 40).toUpperCase(Locale.ROOT);
+        if (!TICKET_NUMBER_FORMAT.matcher(ticketNumber).matches()) {
+            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, "'" + ticketNumber
+                    + "' is not a ticket number such as SR-20261202-0001");
+        }
         String reason = input.requiredText(CANCEL_REASON, 10, 500);
         Authentication user = identity.getCurrentAuthentication();
         if (user == null || user.getUserId() == null) {

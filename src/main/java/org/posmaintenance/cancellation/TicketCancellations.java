@@ -5,9 +5,9 @@ import static org.posmaintenance.model.ModelContract.*;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.event.EventType;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ public class TicketCancellations {
     }
 
     /** Why a cancellation is refused. */
-    public enum Refusal { UNKNOWN, CLOSED, REPAIR_DONE }
+    public enum Refusal { UNKNOWN, CLOSED, REPAIR_DONE, SUSPENDED }
 
     /** A cancellation that cannot be done. */
     public static class RefusedException extends RuntimeException {
@@ -72,12 +72,19 @@ public class TicketCancellations {
             throw new RefusedException(Refusal.REPAIR_DONE, "the terminal of ticket " + ticketNumber
                     + " is repaired already; the ticket closes after the survey");
         }
+        if (runtime.createProcessInstanceQuery().processInstanceId(ticket.processInstanceId()).suspended().count() > 0) {
+            throw new RefusedException(Refusal.SUSPENDED, "ticket " + ticketNumber + " is suspended: an administrator"
+                    + " activates it in Cockpit first");
+        }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         registry.markEnded(ticket.processInstanceId(), now, TicketRegistry.Outcome.CANCELLED, reason, by);
-        try {
+        // decided beforehand: a failed correlation would mark the caller's transaction for rollback
+        boolean cancellationInModel = runtime.createEventSubscriptionQuery().processInstanceId(ticket.processInstanceId())
+                .eventType(EventType.MESSAGE.name()).eventName(MSG_CANCELLATION_REQUESTED).count() > 0;
+        if (cancellationInModel) {
             runtime.createMessageCorrelation(MSG_CANCELLATION_REQUESTED).processInstanceId(ticket.processInstanceId())
                     .correlateWithResult();
-        } catch (MismatchingMessageCorrelationException noCancellationInModel) {
+        } else {
             // a ticket of a version without the cancellation (before 1.2.0) ends here; its record says CANCELLED
             LOG.info("Ticket {} runs on a version without cancellation: its process instance is deleted", ticketNumber);
             runtime.deleteProcessInstance(ticket.processInstanceId(), "Cancelled: " + reason);

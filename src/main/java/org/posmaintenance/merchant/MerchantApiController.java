@@ -100,6 +100,8 @@ class MerchantApiController {
                     "message", "Ticket " + ticketNumber + " is closed or cancelled already."));
             case REPAIR_DONE -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "repair-done",
                     "message", "The terminal of ticket " + ticketNumber + " is repaired already; the ticket closes after the survey."));
+            case SUSPENDED -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "ticket-suspended",
+                    "message", "Ticket " + ticketNumber + " is on hold; please call the service hotline."));
         };
     }
 

@@ -121,7 +121,7 @@ public class MerchantTickets {
     }
 
     /** Outcome of a withdrawal. */
-    public enum WithdrawalOutcome { WITHDRAWN, NOT_FOUND, CLOSED, REPAIR_DONE }
+    public enum WithdrawalOutcome { WITHDRAWN, NOT_FOUND, CLOSED, REPAIR_DONE, SUSPENDED }
 
     /** The merchant's withdrawal of a report whose terminal works again; the reason is optional. */
     @Transactional
@@ -138,8 +138,11 @@ public class MerchantTickets {
             cancellations.cancel(ticketNumber, TicketCancellations.MERCHANT, text, true);
             return WithdrawalOutcome.WITHDRAWN;
         } catch (TicketCancellations.RefusedException refused) {
-            return refused.refusal() == TicketCancellations.Refusal.REPAIR_DONE ? WithdrawalOutcome.REPAIR_DONE
-                    : WithdrawalOutcome.CLOSED;
+            return switch (refused.refusal()) {
+                case REPAIR_DONE -> WithdrawalOutcome.REPAIR_DONE;
+                case SUSPENDED -> WithdrawalOutcome.SUSPENDED;
+                case UNKNOWN, CLOSED -> WithdrawalOutcome.CLOSED;
+            };
         }
     }
 

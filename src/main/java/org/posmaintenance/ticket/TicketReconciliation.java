@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.model.ModelContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -54,8 +55,7 @@ public class TicketReconciliation {
                         .processInstanceId(ticket.processInstanceId()).singleResult();
                 boolean known = ended != null && ended.getEndTime() != null;
                 Instant at = known ? ended.getEndTime().toInstant() : ClockUtil.getCurrentTime().toInstant();
-                TicketRegistry.Outcome outcome = known ? TicketEndHistory.outcome(ended.getState(), ended.getEndActivityId())
-                        : TicketRegistry.Outcome.DELETED;
+                TicketRegistry.Outcome outcome = known ? outcome(ended) : TicketRegistry.Outcome.DELETED;
                 if (registry.markEnded(ticket.processInstanceId(), at, outcome, known ? ended.getDeleteReason() : GONE, null)) {
                     LOG.warn("Ticket {} was open, but its process instance {} no longer runs: closed as {}", ticket.number(),
                             ticket.processInstanceId(), outcome);
@@ -65,11 +65,20 @@ public class TicketReconciliation {
             for (TicketRegistry.Ticket ticket : registry.closedWithoutOutcome()) {
                 HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
                         .processInstanceId(ticket.processInstanceId()).singleResult();
-                registry.setOutcome(ticket.number(), ended == null ? TicketRegistry.Outcome.DELETED
-                        : TicketEndHistory.outcome(ended.getState(), ended.getEndActivityId()));
+                registry.setOutcome(ticket.number(), ended == null ? TicketRegistry.Outcome.DELETED : outcome(ended));
             }
             return count;
         });
         return closed == null ? 0 : closed;
+    }
+
+    /**
+     * How an ended ticket ended, from its history: closed if it passed the closing end event (even when a
+     * later step, such as a manager's review, ended the instance), else as its end state says.
+     */
+    private TicketRegistry.Outcome outcome(HistoricProcessInstance ended) {
+        boolean passedClosing = history.createHistoricActivityInstanceQuery().processInstanceId(ended.getId())
+                .activityId(ModelContract.END_EVENT_TICKET_CLOSED).count() > 0;
+        return passedClosing ? TicketRegistry.Outcome.CLOSED : TicketEndHistory.outcome(ended.getState(), ended.getEndActivityId());
     }
 }

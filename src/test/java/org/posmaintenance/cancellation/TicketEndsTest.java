@@ -5,17 +5,21 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.model.ModelResources;
 import org.posmaintenance.ticket.TicketReconciliation;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +47,7 @@ class TicketEndsTest extends ProcessScenarioTest {
     @Autowired TicketRegistry registry;
     @Autowired TicketReconciliation reconciliation;
     @Autowired IdentityService identityService;
+    @Autowired RepositoryService repositoryService;
 
     @AfterEach
     void removeAdministrator() {
@@ -169,6 +174,79 @@ class TicketEndsTest extends ProcessScenarioTest {
         assertThat((String) again.getBody().get("message")).contains("cancelled already");
     }
 
+    @Test
+    void aTicketOnAVersionWithoutTheCancellationIsCancelledByEndingItsInstance() {
+        // a version of the model without the cancellation sub-process, like those before 1.2.0
+        Map<String, byte[]> models = new java.util.LinkedHashMap<>(ModelResources.load(getClass().getClassLoader()));
+        models.put("PosTerminalMaintenance.bpmn", withoutCancellation(new String(models.get("PosTerminalMaintenance.bpmn"),
+                java.nio.charset.StandardCharsets.UTF_8)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var builder = repositoryService.createDeployment().name("model without cancellation");
+        models.forEach((name, content) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(content)));
+        var deployment = builder.deploy();
+        try {
+            String terminal = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
+            Map<String, Object> reported = merchantReport(terminal);
+            String ticketNumber = (String) reported.get("ticketNumber");
+            ProcessInstance ticket = byNumber(ticketNumber);
+            assertThat(repositoryService.getProcessDefinition(ticket.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(deployment.getId());
+
+            ResponseEntity<Map> withdrawn = withdraw(ticketNumber, (String) reported.get("accessToken"), null);
+            assertThat(withdrawn.getStatusCode()).as("%s", withdrawn.getBody()).isEqualTo(HttpStatus.OK);
+            TicketRegistry.Ticket record = registry.find(ticketNumber).orElseThrow();
+            assertThat(record.outcome()).isEqualTo(TicketRegistry.Outcome.CANCELLED);
+            assertThat(record.endedBy()).isEqualTo("merchant");
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).count()).isZero();
+            assertThat(post(TICKETS, reportBody(terminal), null).getStatusCode()).as("reported again").isEqualTo(HttpStatus.CREATED);
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
+    void aSuspendedTicketIsNotCancelled() {
+        Map<String, Object> reported = merchantReport(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"));
+        String ticketNumber = (String) reported.get("ticketNumber");
+        ProcessInstance ticket = byNumber(ticketNumber);
+        runtimeService.suspendProcessInstanceById(ticket.getId());
+
+        ResponseEntity<Map> withdrawn = withdraw(ticketNumber, (String) reported.get("accessToken"), null);
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(withdrawn.getBody()).containsEntry("error", "ticket-suspended");
+        ResponseEntity<Map> cancelled = startCancellation("hana", "hana-demo", ticketNumber, "The merchant asked us to stop.");
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) cancelled.getBody().get("message")).contains("is suspended");
+        assertThat(registry.find(ticketNumber).orElseThrow().open()).isTrue();
+        runtimeService.activateProcessInstanceById(ticket.getId());
+    }
+
+    @Test
+    void aTicketClosesWhenItsProcedureIsDoneEvenWithAManagersReviewStillOpen() {
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
+        Job extension = timerAt(ticket, "BoundaryEvent_ResolutionExtensionExceeded");
+        setClock(extension.getDuedate().toInstant().plusSeconds(5));
+        executeJobAt(ticket, "BoundaryEvent_ResolutionTargetMissed");
+        executeJobAt(ticket, "BoundaryEvent_ResolutionExtensionExceeded");
+        complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "VIDEO", REMOTE_SESSION_NOTES, "Fixed on a video call.",
+                REMOTE_RESOLVED, true));
+        billAndCheckSoftware(ticket);
+        executeJobAt(ticket, "Task_SendSurvey");
+        complete(ticket, "Task_AnswerSurvey", Map.of(SURVEY_SCORE, 4));
+        executeJobAt(ticket, "Task_RecordEvaluation");
+        Instant closing = extension.getDuedate().toInstant().plusSeconds(5);
+        executeJobAt(ticket, "Task_CloseTicket");
+        assertThat(ticket).isWaitingAt("Task_ReviewOverdueRepair");
+
+        TicketRegistry.Ticket record = registry.find(ticket.getBusinessKey()).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(TicketRegistry.Outcome.CLOSED);
+        assertThat(record.closedAt()).isEqualTo(closing);
+        setClock(closing.plusSeconds(3600));
+        complete(ticket, "Task_ReviewOverdueRepair", Map.of(MANAGER_DECISION, "Spoke to the technician."));
+        assertThat(ticket).isEnded();
+        assertThat(registry.find(ticket.getBusinessKey()).orElseThrow()).as("unchanged by the review's end").isEqualTo(record);
+    }
+
     // ------------------------------------------------------------------------------------------ outside the model
 
     @ParameterizedTest(name = "skipCustomListeners={0}")
@@ -273,6 +351,19 @@ class TicketEndsTest extends ProcessScenarioTest {
     private ProcessInstance byNumber(String ticketNumber) {
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber)
                 .processDefinitionKey(PROCESS_ID).singleResult();
+    }
+
+    /** The model without its cancellation event sub-process (and its diagram elements). */
+    private static String withoutCancellation(String bpmn) {
+        int start = bpmn.indexOf("    <bpmn:subProcess id=\"SubProcess_Cancellation\"");
+        int end = bpmn.indexOf("    </bpmn:subProcess>", start) + "    </bpmn:subProcess>\n".length();
+        String block = bpmn.substring(start, end);
+        String model = bpmn.substring(0, start) + bpmn.substring(end);
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"").matcher(block);
+        while (ids.find()) {
+            model = model.replaceAll("(?s)      <bpmndi:BPMN(Shape|Edge) id=\"" + ids.group(1) + "_di\".*?</bpmndi:BPMN(Shape|Edge)>\n", "");
+        }
+        return model.replace("camunda:versionTag=\"1.2.0\"", "camunda:versionTag=\"1.1.9\"");
     }
 
     /** The message of the ticket's latest notification, as the journal recorded it. */
