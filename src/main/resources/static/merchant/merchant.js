@@ -118,6 +118,7 @@
       'ticket.withdraw.sending': 'Withdrawing…',
       'ticket.withdraw.repairDone': 'Your terminal is repaired already: the ticket closes after your evaluation.',
       'ticket.withdraw.closed': 'This ticket is closed already.',
+      'ticket.withdraw.suspended': 'This ticket is on hold; please call the service hotline.',
       'v.withdrawReasonLong': 'At most 500 characters ({n} now).',
       'ticket.progress': 'Progress',
       'ticket.currentStage': 'Current stage: {stage}',
@@ -315,6 +316,7 @@
       'ticket.withdraw.sending': '正在撤回…',
       'ticket.withdraw.repairDone': '您的终端已经修复，工单将在您评价后关闭。',
       'ticket.withdraw.closed': '本工单已关闭。',
+      'ticket.withdraw.suspended': '本工单已暂停处理，请致电服务热线。',
       'v.withdrawReasonLong': '最多 500 个字符（当前 {n} 个）。',
       'ticket.progress': '处理进度',
       'ticket.currentStage': '当前阶段：{stage}',
@@ -1027,6 +1029,10 @@
         h('span', { text: t('ticket.late', { eta: formatInstant(data.eta) }) })));
     }
 
+    if (state.ticket && state.ticket.withdrawRefused) {
+      parts.push(h('div', { className: 'notice notice-error', id: 'withdraw-refused', role: 'alert',
+        text: t(state.ticket.withdrawRefused) }));
+    }
     if (cancelled) {
       parts.push(cancelledCard(data.cancellation || {}));
     } else {
@@ -1123,7 +1129,17 @@
         if (res.status === 200) {
           loadTicket(data.ticketNumber, token);
         } else if (res.status === 409) {
-          status.textContent = t(body.error === 'repair-done' ? 'ticket.withdraw.repairDone' : 'ticket.withdraw.closed');
+          // the ticket moved on meanwhile: show it as it stands, with the reason
+          var reasonKey = body.error === 'repair-done' ? 'ticket.withdraw.repairDone'
+            : body.error === 'ticket-suspended' ? 'ticket.withdraw.suspended' : 'ticket.withdraw.closed';
+          fetchTicket(state.ticket, function () {
+            renderTicketView();
+            var notice = $('withdraw-refused');
+            if (notice) {
+              notice.textContent = t(reasonKey);
+            }
+          });
+          state.ticket.withdrawRefused = reasonKey;
         } else if (res.status === 400) {
           status.textContent = serverDetail(body);
         } else {

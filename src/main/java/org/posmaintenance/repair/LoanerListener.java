@@ -87,16 +87,23 @@ public class LoanerListener {
         return task -> TicketInput.of(task).requiredText(LOANER_CHASE_NOTES, 5, 1000);
     }
 
-    /** {@code ${loaner.decided()}} on completion of {@code Task_DecideUnreturnedLoaner}. */
+    /**
+     * {@code ${loaner.decided()}} on completion of {@code Task_DecideUnreturnedLoaner}: write the loaner off, or keep
+     * waiting, in which case the manager is asked again after {@code pos.repair.loaner-escalation-after}.
+     */
     public TaskListener decided() {
         return task -> {
             TicketInput input = TicketInput.of(task);
             Decision decision = input.requiredEnum(LOANER_DECISION, Decision.class);
             input.requiredText(LOANER_DECISION_NOTES, 5, 1000);
             task.setVariable(LOANER_DECISION, decision.name());
+            Instant now = ClockUtil.getCurrentTime().toInstant();
             if (decision == Decision.WRITE_OFF) {
-                task.setVariable(LOANER_WRITTEN_OFF_AT, ClockUtil.getCurrentTime());
+                task.setVariable(LOANER_WRITTEN_OFF_AT, Date.from(now));
                 task.setVariable(LOANER_OUT, false);
+            } else {
+                // a manager decides again after the escalation period, unless the loaner is back by then
+                task.setVariable(LOANER_ESCALATION_AT, Date.from(now.plus(properties.loanerEscalationAfter())));
             }
         };
     }

@@ -90,7 +90,18 @@ class LoanerReturnTest extends ProcessScenarioTest {
         assertThat(decide).hasCandidateGroup(MANAGERS);
         complete(ticket, "Task_DecideUnreturnedLoaner", Map.of(LOANER_DECISION, "KEEP_CHASING",
                 LOANER_DECISION_NOTES, "The merchant promised to send it this week."));
-        assertThat(ticket).hasPassed("EndEvent_KeepChasing").isWaitingAt("Task_ReceiveLoaner");
+        // the manager is asked again after another escalation period, until the loaner is back or written off
+        assertThat(ticket).isWaitingAt("Task_ReceiveLoaner", "TimerEvent_LoanerDecideAgain");
+        assertThat(timerAt(ticket, "TimerEvent_LoanerDecideAgain").getDuedate())
+                .isEqualTo(Date.from(returned.plus(Duration.ofDays(28))));
+        setClock(returned.plus(Duration.ofDays(28)));
+        executeJobAt(ticket, "TimerEvent_LoanerDecideAgain");
+        assertThat(taskService.createTaskQuery().processInstanceId(ticket.getId()).taskDefinitionKey("Task_DecideUnreturnedLoaner")
+                .count()).isEqualTo(1);
+        // the loaner comes back meanwhile: the decision is no longer needed
+        complete(ticket, "Task_ReceiveLoaner", Map.of(LOANER_RETURNED, true));
+        assertThat(ticket).hasPassed("EndEvent_LoanerBack").isNotWaitingAt("Task_DecideUnreturnedLoaner", "Task_ReceiveLoaner");
+        assertThat(variable(ticket, LOANER_OUT)).isEqualTo(false);
 
         // another ticket: the manager writes the loaner off, and the ticket no longer waits for it
         ProcessInstance second = repairedWithLoanerOut(Instant.parse("2026-11-26T03:00:00Z"));
