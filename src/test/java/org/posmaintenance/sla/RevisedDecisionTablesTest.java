@@ -102,7 +102,7 @@ class RevisedDecisionTablesTest extends ProcessScenarioTest {
     }
 
     private static DmnModelInstance table(String key) {
-        InputStream file = RevisedDecisionTablesTest.class.getResourceAsStream("/" + key + ".dmn");
+        InputStream file = RevisedDecisionTablesTest.class.getResourceAsStream("/models/" + key + ".dmn");
         return Dmn.readModelFromStream(file);
     }
 
