@@ -157,8 +157,7 @@
     text($('kpi-breaches'), overall.breaches);
     text($('kpi-tickets'), report.tickets.reported);
     text($('kpi-tickets-detail'), report.tickets.open + ' open, ' + report.tickets.closed + ' closed, '
-      + report.tickets.cancelled + ' cancelled' + (report.tickets.withoutHistory
-        ? ', ' + report.tickets.withoutHistory + ' without history (not in the figures)' : ''));
+      + report.tickets.cancelled + ' cancelled');
     text($('kpi-survey'), report.survey.averageScore == null ? '–' : report.survey.averageScore.toFixed(2) + ' / 5');
     text($('kpi-survey-detail'), report.survey.responseRatePercent == null ? 'no survey closed yet'
       : percent(report.survey.responseRatePercent) + ' of closed surveys answered');

@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -22,28 +25,35 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.posmaintenance.billing.Bill;
+import org.posmaintenance.billing.BillRecords;
+import org.posmaintenance.feedback.Evaluations;
+import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Base of the engine tests: one Spring context for all of them (in-memory H2, job executor off),
- * process test coverage, and the steps that move a ticket along. Each test sets the engine clock.
+ * process test coverage, and the steps that move a ticket along. Each test sets the engine clock, which is
+ * also the application's business clock here ({@link EngineClock}): timers and steps see the same time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, ProcessScenarioTest.EngineClock.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class ProcessScenarioTest {
@@ -57,6 +67,36 @@ public abstract class ProcessScenarioTest {
     @Autowired protected ManagementService managementService;
     @Autowired protected HistoryService historyService;
     @Autowired protected TicketJournal journal;
+    @Autowired protected TicketRegistry registry;
+    @Autowired protected BillRecords bills;
+    @Autowired protected LoanerLendings lendings;
+    @Autowired protected Evaluations evaluations;
+
+    /** The application's clock in tests: the engine's, which {@link #setClock} sets, so that both always agree. */
+    @TestConfiguration
+    static class EngineClock {
+
+        @Bean
+        @Primary
+        Clock engineClock() {
+            return new Clock() {
+                @Override
+                public Instant instant() {
+                    return ClockUtil.getCurrentTime().toInstant();
+                }
+
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    throw new UnsupportedOperationException("business time is UTC");
+                }
+            };
+        }
+    }
 
     @BeforeEach
     void initEngineAssertions() {
@@ -167,23 +207,19 @@ public abstract class ProcessScenarioTest {
         return value == null ? null : value.getValue();
     }
 
-    /** The kinds of the entries of a JSON list variable (notifications, SLA events), running or ended ticket. */
-    protected List<String> kinds(ProcessInstance ticket, String listVariable) {
-        var value = historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(ticket.getId()).variableName(listVariable).singleResult();
-        if (value == null) {
-            return List.of();
-        }
-        return ((JsonValue) value.getTypedValue()).getValue().elements().stream()
-                .map(entry -> entry.prop("kind").stringValue()).toList();
-    }
-
+    /** The kinds of the notifications to the merchant, in the ticket's journal, oldest first. */
     protected List<String> notificationKinds(ProcessInstance ticket) {
-        return kinds(ticket, NOTIFICATIONS);
+        return journal.notifications(ticket.getBusinessKey()).stream().map(TicketJournal.Entry::kind).toList();
     }
 
+    /** The kinds of the ticket's service-level events, oldest first. */
     protected List<String> slaEventKinds(ProcessInstance ticket) {
-        return kinds(ticket, SLA_EVENTS);
+        return journal.slaEvents(ticket.getBusinessKey()).stream().map(TicketJournal.Entry::kind).toList();
+    }
+
+    /** The ticket's record. */
+    protected TicketRegistry.Ticket record(ProcessInstance ticket) {
+        return registry.find(ticket.getBusinessKey()).orElseThrow();
     }
 
     /** Runs the repair stage's billing and the upgrade check, for a terminal whose software is current. */
@@ -210,12 +246,15 @@ public abstract class ProcessScenarioTest {
                 .sorted().toList();
     }
 
+    /** The ticket's bill, in its record. */
+    protected Bill bill(ProcessInstance ticket) {
+        return bills.of(ticket.getBusinessKey()).orElseThrow(() -> new AssertionError("no bill for " + ticket.getBusinessKey()));
+    }
+
     /** The ticket's bill, a line each: kind, code, amount, basis ("PART DISPLAY 260.00 CHARGED"). */
     protected List<String> billLines(ProcessInstance ticket) {
-        JsonValue bill = runtimeService.getVariableTyped(ticket.getId(), BILL);
-        return bill.getValue().prop("lines").elements().stream()
-                .map(line -> line.prop("kind").stringValue() + " " + line.prop("code").stringValue() + " "
-                        + line.prop("amount").stringValue() + " " + line.prop("basis").stringValue())
+        return bill(ticket).lines().stream()
+                .map(line -> line.kind() + " " + line.code() + " " + line.amount().toPlainString() + " " + line.basis())
                 .toList();
     }
 

@@ -5,9 +5,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-/** The itemised bill of a repair, kept with the ticket as JSON (amounts as decimal strings). */
+/**
+ * The itemised bill of a repair (amounts as decimal strings in JSON), kept in the ticket's record
+ * ({@link BillRecords}) with the version of the price list it used.
+ */
 public record Bill(String currency, boolean warrantyCovered, List<Line> lines,
-                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total) {
+                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal total, String priceListVersion) {
 
     /** Why a line costs what it costs. */
     public enum Basis { CHARGED, WARRANTY, INCLUDED_IN_RENTAL }

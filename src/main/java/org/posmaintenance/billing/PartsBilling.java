@@ -45,7 +45,7 @@ public class PartsBilling {
             lines.add(line(Bill.Kind.SERVICE, channel.name(), item, 1, workBasis));
         }
         BigDecimal total = lines.stream().map(Bill.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Bill(prices.currency(), partsBasis == Bill.Basis.WARRANTY, List.copyOf(lines), total);
+        return new Bill(prices.currency(), partsBasis == Bill.Basis.WARRANTY, List.copyOf(lines), total, prices.version());
     }
 
     private static Bill.Line line(Bill.Kind kind, String code, PriceList.Item item, int quantity, Bill.Basis basis) {

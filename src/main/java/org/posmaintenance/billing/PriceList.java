@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,14 +37,24 @@ public class PriceList {
     public Prices load() {
         Resource resource = resources.getResource(location);
         try (InputStream in = resource.getInputStream()) {
-            return json.readValue(in, Prices.class);
+            byte[] content = in.readAllBytes();
+            Prices prices = json.readValue(content, Prices.class);
+            String version = prices.version() != null && !prices.version().isBlank() ? prices.version()
+                    : "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 16);
+            return new Prices(version, prices.currency(), prices.parts(), prices.services());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the price list " + location, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** The content of the price list file. */
-    public record Prices(String currency, Map<String, Item> parts, Map<String, Item> services) {
+    /**
+     * The content of the price list file.
+     *
+     * @param version the file's {@code version}, or the start of its SHA-256: which prices a bill used
+     */
+    public record Prices(String version, String currency, Map<String, Item> parts, Map<String, Item> services) {
 
         public boolean hasPart(String code) {
             return parts.containsKey(code);

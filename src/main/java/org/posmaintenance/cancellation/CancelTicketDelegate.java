@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.posmaintenance.notification.MerchantNotifier;
+import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.Stage;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -23,30 +24,35 @@ public class CancelTicketDelegate implements JavaDelegate {
 
     private final TicketRegistry registry;
     private final MerchantNotifier notifier;
+    private final LoanerLendings lendings;
 
-    public CancelTicketDelegate(TicketRegistry registry, MerchantNotifier notifier) {
+    public CancelTicketDelegate(TicketRegistry registry, MerchantNotifier notifier, LoanerLendings lendings) {
         this.registry = registry;
         this.notifier = notifier;
+        this.lendings = lendings;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        TicketRegistry.Ticket ticket = registry.findByProcessInstance(execution.getProcessInstanceId())
-                .orElseThrow(() -> new IllegalStateException("No ticket record for process instance " + execution.getProcessInstanceId()));
-        boolean loanerOut = Boolean.TRUE.equals(execution.getVariable(LOANER_OUT));
+        TicketRegistry.Ticket ticket = registry.ofProcess(execution.getProcessInstanceId());
+        LoanerLendings.Lending loaner = lendings.of(ticket.number()).filter(LoanerLendings.Lending::out).orElse(null);
+        boolean loanerOut = loaner != null;
+        // routing state set by the repair centre's steps: the merchant's terminal is at the centre
         boolean terminalAtCentre = Boolean.TRUE.equals(execution.getVariable(TERMINAL_AT_CENTRE));
+        registry.stage(execution.getProcessInstanceId(), Stage.CANCELLED);
         execution.setVariable(STAGE, Stage.CANCELLED.name());
+        execution.setVariable(LOANER_OUT, loanerOut);
         execution.setVariable(CANCEL_REASON, ticket.endReason());
         execution.setVariable(TERMINALS_TO_SETTLE, loanerOut || terminalAtCentre);
         Map<String, String> values = new HashMap<>();
         values.put("reason", ticket.endReason() == null ? "" : ticket.endReason());
         Map<String, String> texts = new HashMap<>();
         if (loanerOut) {
-            values.put("loaner", (String) execution.getVariable(LOANER_SERIAL));
+            values.put("loaner", loaner.loanerSerial());
             texts.put("loanerRequest", TicketJournal.Notification.TICKET_CANCELLED + ".loanerRequest");
         } else {
             values.put("loanerRequest", "");
         }
-        notifier.notify(execution, TicketJournal.Notification.TICKET_CANCELLED, values, texts, null);
+        notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.TICKET_CANCELLED, values, texts, null);
     }
 }

@@ -2,13 +2,11 @@ package org.posmaintenance.cancellation;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +28,12 @@ public class TicketCancellations {
 
     private final TicketRegistry registry;
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final Clock clock;
 
-    public TicketCancellations(TicketRegistry registry, RuntimeService runtime, HistoryService history) {
+    public TicketCancellations(TicketRegistry registry, RuntimeService runtime, Clock clock) {
         this.registry = registry;
         this.runtime = runtime;
-        this.history = history;
+        this.clock = clock;
     }
 
     /** Why a cancellation is refused. */
@@ -68,7 +66,7 @@ public class TicketCancellations {
             throw new RefusedException(Refusal.CLOSED, "ticket " + ticketNumber + " is " + ticket.outcome().name().toLowerCase()
                     + " already");
         }
-        if (onlyBeforeRepair && repairDone(ticket.processInstanceId())) {
+        if (onlyBeforeRepair && ticket.repairDoneAt() != null) {
             throw new RefusedException(Refusal.REPAIR_DONE, "the terminal of ticket " + ticketNumber
                     + " is repaired already; the ticket closes after the survey");
         }
@@ -76,7 +74,7 @@ public class TicketCancellations {
             throw new RefusedException(Refusal.SUSPENDED, "ticket " + ticketNumber + " is suspended: an administrator"
                     + " activates it in Cockpit first");
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         registry.markEnded(ticket.processInstanceId(), now, TicketRegistry.Outcome.CANCELLED, reason, by);
         // decided beforehand: a failed correlation would mark the caller's transaction for rollback
         boolean cancellationInModel = runtime.createEventSubscriptionQuery().processInstanceId(ticket.processInstanceId())
@@ -90,15 +88,5 @@ public class TicketCancellations {
             runtime.deleteProcessInstance(ticket.processInstanceId(), "Cancelled: " + reason);
         }
         return registry.find(ticketNumber).orElseThrow();
-    }
-
-    /** Whether the repair stage of the ticket has completed (the engine's record, not a variable anyone may set). */
-    public boolean repairDone(String processInstanceId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .activityId(SUB_PROCESS_REPAIR).finished().list().stream().anyMatch(stage -> !isCancelled(stage));
-    }
-
-    private static boolean isCancelled(HistoricActivityInstance stage) {
-        return stage.isCanceled();
     }
 }

@@ -12,7 +12,7 @@ import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.merchant.Terminal;
 import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.posmaintenance.sla.SlaPolicy;
-import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,11 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
     private final SlaPolicy slaPolicy;
     private final ServiceHoursCalendar calendar;
     private final MerchantDirectory directory;
+    private final TicketRegistry registry;
 
     public DiagnoseFaultDelegate(FaultTriage triage, SlaPolicy slaPolicy, ServiceHoursCalendar calendar,
-                                 MerchantDirectory directory) {
+                                 MerchantDirectory directory, TicketRegistry registry) {
+        this.registry = registry;
         this.triage = triage;
         this.slaPolicy = slaPolicy;
         this.calendar = calendar;
@@ -38,17 +40,19 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TicketInput input = TicketInput.of(execution);
-        FaultCategory category = input.requiredEnum(FAULT_CATEGORY, FaultCategory.class);
-        Instant reportedAt = ((Date) execution.getVariable(REPORTED_AT)).toInstant();
-        String serial = (String) execution.getVariable(TERMINAL_SERIAL);
-        Terminal terminal = directory.terminal(serial)
-                .orElseThrow(() -> new IllegalStateException("No terminal " + serial + " for ticket " + execution.getBusinessKey()));
+        TicketRegistry.Ticket ticket = registry.ofProcess(execution.getProcessInstanceId());
+        FaultCategory category = FaultCategory.valueOf(ticket.report().faultCategory());
+        Instant reportedAt = ticket.reportedAt();
+        Terminal terminal = directory.terminal(ticket.currentTerminal())
+                .orElseThrow(() -> new IllegalStateException("No terminal " + ticket.currentTerminal() + " for ticket " + ticket.number()));
 
-        FaultTriage.Result proposal = triage.classify(category, input.flag(PAYMENTS_BLOCKED));
+        FaultTriage.Result proposal = triage.classify(category, ticket.report().paymentsBlocked());
         SlaPolicy.ResponseDeadlines response = slaPolicy.response(proposal.severity(), reportedAt);
         boolean inWarranty = terminal.inWarrantyOn(reportedAt.atZone(calendar.zone()).toLocalDate());
+        registry.diagnosed(execution.getProcessInstanceId(), proposal.severity().name(), proposal.repairChannel().name(),
+                inWarranty, response.warningAt(), response.due());
 
+        // copies for the technician's form, Tasklist's columns, the due date and the timers
         execution.setVariable(PROPOSED_SEVERITY, proposal.severity().name());
         execution.setVariable(PROPOSED_REPAIR_CHANNEL, proposal.repairChannel().name());
         execution.setVariable(SEVERITY, proposal.severity().name());

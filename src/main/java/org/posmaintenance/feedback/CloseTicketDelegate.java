@@ -2,12 +2,13 @@ package org.posmaintenance.feedback;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.ticket.Stage;
 import org.posmaintenance.ticket.TicketJournal;
@@ -23,18 +24,23 @@ public class CloseTicketDelegate implements JavaDelegate {
 
     private final MerchantNotifier notifier;
     private final TicketRegistry registry;
+    private final Clock clock;
 
-    public CloseTicketDelegate(MerchantNotifier notifier, TicketRegistry registry) {
+    public CloseTicketDelegate(MerchantNotifier notifier, TicketRegistry registry, Clock clock) {
         this.notifier = notifier;
         this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Date now = ClockUtil.getCurrentTime();
-        execution.setVariable(CLOSED_AT, now);
+        Instant now = clock.instant();
+        String processInstanceId = execution.getProcessInstanceId();
+        registry.stage(processInstanceId, Stage.CLOSED);
+        registry.markEnded(processInstanceId, now, TicketRegistry.Outcome.CLOSED, null, null);
+        // copies for Tasklist and Cockpit
+        execution.setVariable(CLOSED_AT, Date.from(now));
         execution.setVariable(STAGE, Stage.CLOSED.name());
-        registry.markEnded(execution.getProcessInstanceId(), now.toInstant(), TicketRegistry.Outcome.CLOSED, null, null);
-        notifier.notify(execution, TicketJournal.Notification.TICKET_CLOSED, Map.of());
+        notifier.notify(processInstanceId, TicketJournal.Notification.TICKET_CLOSED, Map.of());
     }
 }

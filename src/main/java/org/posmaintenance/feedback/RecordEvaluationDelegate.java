@@ -2,48 +2,49 @@ package org.posmaintenance.feedback;
 
 import static org.posmaintenance.model.ModelContract.*;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.posmaintenance.ticket.TicketInput;
-import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RecordEvaluation} and {@code Task_CloseSurveyUnanswered}: keeps the merchant's
- * evaluation with the ticket; a low score sends the ticket to a manager.
+ * {@code Task_RecordEvaluation} and {@code Task_CloseSurveyUnanswered}: completes the ticket's evaluation. Whether
+ * the survey was answered is the ticket's record (written when the survey task was completed), never a variable:
+ * without an answer the evaluation is recorded as unanswered. A low score sends the ticket to a manager.
  */
 @Component("recordEvaluation")
 public class RecordEvaluationDelegate implements JavaDelegate {
 
     private final FeedbackProperties properties;
-    private final TicketJournal journal;
+    private final Evaluations evaluations;
+    private final TicketRegistry registry;
+    private final Clock clock;
 
-    public RecordEvaluationDelegate(FeedbackProperties properties, TicketJournal journal) {
+    public RecordEvaluationDelegate(FeedbackProperties properties, Evaluations evaluations, TicketRegistry registry, Clock clock) {
         this.properties = properties;
-        this.journal = journal;
+        this.evaluations = evaluations;
+        this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> evaluation = new LinkedHashMap<>();
-        evaluation.put("recordedAt", ClockUtil.getCurrentTime().toInstant().toString());
-        boolean answered = execution.hasVariable(SURVEY_SCORE);
-        evaluation.put("answered", answered);
+        String ticketNumber = registry.ofProcess(execution.getProcessInstanceId()).number();
+        Instant now = clock.instant();
+        Optional<Evaluations.Evaluation> evaluation = evaluations.of(ticketNumber);
         boolean low = false;
-        if (answered) {
-            TicketInput input = TicketInput.of(execution);
-            int score = input.requiredWholeNumber(SURVEY_SCORE, 1, 5);
-            evaluation.put("score", score);
-            evaluation.put("comment", input.optionalText(SURVEY_COMMENT, 1000));
-            low = score <= properties.lowScoreThreshold();
+        if (evaluation.isEmpty()) {
+            evaluations.unanswered(ticketNumber, now);
+        } else if (evaluation.get().answered()) {
+            low = evaluation.get().score() <= properties.lowScoreThreshold();
+            evaluations.recorded(ticketNumber, low, now);
         }
-        evaluation.put("lowScore", low);
-        execution.setVariable(SURVEY_ANSWERED, answered);
+        // routing: the low-score gateway; a copy for Tasklist
+        execution.setVariable(SURVEY_ANSWERED, evaluation.map(Evaluations.Evaluation::answered).orElse(false));
         execution.setVariable(LOW_SCORE, low);
-        execution.setVariable(EVALUATION, journal.toJson(evaluation));
     }
 }

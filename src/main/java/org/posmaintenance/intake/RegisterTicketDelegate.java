@@ -2,6 +2,7 @@ package org.posmaintenance.intake;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.merchant.Merchant;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.merchant.Terminal;
@@ -39,14 +39,16 @@ public class RegisterTicketDelegate implements JavaDelegate {
     private final MerchantDirectory directory;
     private final ServiceHoursCalendar calendar;
     private final MerchantNotifier notifier;
+    private final Clock clock;
 
     public RegisterTicketDelegate(TicketNumbers ticketNumbers, TicketRegistry registry, MerchantDirectory directory,
-                                  ServiceHoursCalendar calendar, MerchantNotifier notifier) {
+                                  ServiceHoursCalendar calendar, MerchantNotifier notifier, Clock clock) {
         this.ticketNumbers = ticketNumbers;
         this.registry = registry;
         this.directory = directory;
         this.calendar = calendar;
         this.notifier = notifier;
+        this.clock = clock;
     }
 
     @Override
@@ -54,11 +56,11 @@ public class RegisterTicketDelegate implements JavaDelegate {
         TicketInput input = TicketInput.of(execution);
         ReportChannel channel = input.requiredEnum(REPORT_CHANNEL, ReportChannel.class);
         String merchantId = input.requiredMatching(MERCHANT_ID, ID, "a merchant id (3-32 letters, digits or '-')");
-        input.optionalMatching(CONTACT_PHONE, PHONE, "a phone number");
+        String phone = input.optionalMatching(CONTACT_PHONE, PHONE, "a phone number");
         String serial = input.requiredMatching(TERMINAL_SERIAL, SERIAL, "a terminal serial (6-32 letters, digits or '-')");
         FaultCategory category = input.requiredEnum(FAULT_CATEGORY, FaultCategory.class);
         boolean paymentsBlocked = input.flag(PAYMENTS_BLOCKED);
-        input.requiredText(FAULT_DESCRIPTION, 10, 2000);
+        String description = input.requiredText(FAULT_DESCRIPTION, 10, 2000);
 
         Merchant merchant = directory.merchant(merchantId)
                 .orElseThrow(() -> new InvalidTicketInputException(MERCHANT_ID, "no merchant '" + merchantId + "' is known"));
@@ -75,13 +77,17 @@ public class RegisterTicketDelegate implements JavaDelegate {
             throw new OpenTicketExistsException(TERMINAL_SERIAL, serial, open);
         });
 
-        Instant reportedAt = ClockUtil.getCurrentTime().toInstant();
+        Instant reportedAt = clock.instant();
         String ticketNumber = ticketNumbers.next(reportedAt.atZone(calendar.zone()).toLocalDate());
+        registry.register(ticketNumber, execution.getProcessInstanceId(), merchantId, serial, reportedAt,
+                new TicketRegistry.Report(channel.name(), category.name(), description, paymentsBlocked, phone));
         execution.setProcessBusinessKey(ticketNumber);
+        // copies for Tasklist's columns and the forms
         execution.setVariable(TICKET_NUMBER, ticketNumber);
         execution.setVariable(REPORTED_AT, Date.from(reportedAt));
         execution.setVariable(REPORT_CHANNEL, channel.name());
         execution.setVariable(FAULT_CATEGORY, category.name());
+        execution.setVariable(FAULT_DESCRIPTION, description);
         execution.setVariable(PAYMENTS_BLOCKED, paymentsBlocked);
         execution.setVariable(MERCHANT_NAME, merchant.name());
         execution.setVariable(TERMINAL_MODEL, terminal.model());
@@ -89,8 +95,6 @@ public class RegisterTicketDelegate implements JavaDelegate {
         // routing state of the repair stage and the loaner return
         execution.setVariable(LOANER_OUT, false);
         execution.setVariable(TERMINAL_AT_CENTRE, false);
-        registry.register(new TicketRegistry.Ticket(ticketNumber, execution.getProcessInstanceId(), merchantId, serial,
-                reportedAt, null, null, null, null));
-        notifier.notify(execution, TicketJournal.Notification.TICKET_RECEIVED, Map.of());
+        notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.TICKET_RECEIVED, Map.of());
     }
 }

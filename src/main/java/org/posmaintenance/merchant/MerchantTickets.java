@@ -3,32 +3,29 @@ package org.posmaintenance.merchant;
 import static org.posmaintenance.model.ModelContract.*;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.posmaintenance.billing.BillRecords;
 import org.posmaintenance.cancellation.TicketCancellations;
+import org.posmaintenance.feedback.Evaluations;
 import org.posmaintenance.intake.ReportChannel;
+import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.posmaintenance.ticket.TicketTokens;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a merchant may do with tickets without being a Camunda user: report a fault, read a ticket
@@ -43,24 +40,33 @@ public class MerchantTickets {
     static final String DEFAULT_WITHDRAWAL_REASON = "Withdrawn by the merchant: the terminal works again.";
 
     private final RuntimeService runtime;
-    private final HistoryService history;
     private final TaskService tasks;
     private final TicketRegistry registry;
     private final TicketTokens tokens;
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
     private final TicketCancellations cancellations;
+    private final MerchantDirectory directory;
+    private final BillRecords bills;
+    private final LoanerLendings lendings;
+    private final Evaluations evaluations;
+    private final TicketJournal journal;
+    private final Clock clock;
 
-    public MerchantTickets(RuntimeService runtime, HistoryService history, TaskService tasks, TicketRegistry registry,
-                           TicketTokens tokens, JdbcTemplate jdbc, ObjectMapper json, TicketCancellations cancellations) {
+    public MerchantTickets(RuntimeService runtime, TaskService tasks, TicketRegistry registry, TicketTokens tokens,
+                           JdbcTemplate jdbc, TicketCancellations cancellations, MerchantDirectory directory,
+                           BillRecords bills, LoanerLendings lendings, Evaluations evaluations, TicketJournal journal, Clock clock) {
         this.runtime = runtime;
-        this.history = history;
         this.tasks = tasks;
         this.registry = registry;
         this.tokens = tokens;
         this.jdbc = jdbc;
-        this.json = json;
         this.cancellations = cancellations;
+        this.directory = directory;
+        this.bills = bills;
+        this.lendings = lendings;
+        this.evaluations = evaluations;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     /** A fault report from the merchant page or another client. */
@@ -99,7 +105,7 @@ public class MerchantTickets {
         String ticketNumber = runtime.startProcessInstanceByKey(PROCESS_ID, variables).getBusinessKey();
         if (idempotencyKey != null) {
             jdbc.update("INSERT INTO merchant_request (merchant_id, idempotency_key, ticket_number, created_at) VALUES (?, ?, ?, ?)",
-                    report.merchantId(), idempotencyKey, ticketNumber, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                    report.merchantId(), idempotencyKey, ticketNumber, Timestamp.from(clock.instant()));
         }
         return new Reported(ticketNumber, tokens.issue(ticketNumber), false);
     }
@@ -178,20 +184,12 @@ public class MerchantTickets {
     }
 
     private Map<String, Object> describe(TicketRegistry.Ticket ticket) {
-        Map<String, TypedValue> vars = new HashMap<>();
-        // the ticket's variables live on the process instance; local ones of single steps are left out
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(ticket.processInstanceId()).disableCustomObjectDeserialization().list()) {
-            if (ticket.processInstanceId().equals(variable.getExecutionId())) {
-                vars.put(variable.getName(), variable.getTypedValue());
-            }
-        }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("ticketNumber", ticket.number());
         String state = ticket.open() ? "OPEN" : ticket.outcome() == TicketRegistry.Outcome.CLOSED ? "CLOSED" : "CANCELLED";
         status.put("status", state);
-        status.put("stage", ticket.open() ? value(vars, STAGE) : state);
-        status.put("canWithdraw", ticket.open() && !cancellations.repairDone(ticket.processInstanceId()));
+        status.put("stage", ticket.open() ? ticket.stage() : state);
+        status.put("canWithdraw", ticket.open() && ticket.repairDoneAt() == null);
         if (!ticket.open() && ticket.outcome() != TicketRegistry.Outcome.CLOSED) {
             Map<String, Object> cancellation = new LinkedHashMap<>();
             cancellation.put("at", ticket.closedAt().toString());
@@ -199,64 +197,57 @@ public class MerchantTickets {
             cancellation.put("reason", ticket.endReason());
             status.put("cancellation", cancellation);
         }
-        status.put("merchantName", value(vars, MERCHANT_NAME));
+        status.put("merchantName", directory.merchant(ticket.merchantId()).map(Merchant::name).orElse(null));
         status.put("terminalSerial", ticket.terminalSerial());
-        status.put("faultCategory", value(vars, FAULT_CATEGORY));
-        status.put("description", value(vars, FAULT_DESCRIPTION));
+        status.put("faultCategory", ticket.report().faultCategory());
+        status.put("description", ticket.report().faultDescription());
         status.put("reportedAt", ticket.reportedAt().toString());
-        status.put("severity", value(vars, SEVERITY));
-        status.put("repairChannel", value(vars, REPAIR_CHANNEL));
-        status.put("responseDue", instant(vars, RESPONSE_DUE));
-        status.put("resolutionDue", instant(vars, RESOLUTION_DUE));
-        status.put("eta", instant(vars, RESOLUTION_ETA));
-        status.put("loaner", vars.containsKey(LOANER_SERIAL) ? loaner(vars) : null);
-        status.put("bill", jsonValue(vars, BILL, Object.class));
-        Object notifications = jsonValue(vars, NOTIFICATIONS, List.class);
-        status.put("notifications", notifications == null ? List.of() : notifications);
-        status.put("survey", survey(ticket, vars));
+        status.put("severity", ticket.severity());
+        status.put("repairChannel", ticket.repairChannel());
+        status.put("responseDue", text(ticket.responseDue()));
+        status.put("resolutionDue", text(ticket.resolutionDue()));
+        status.put("eta", text(ticket.resolutionEta()));
+        status.put("loaner", lendings.of(ticket.number()).map(MerchantTickets::loaner).orElse(null));
+        status.put("bill", bills.of(ticket.number()).orElse(null));
+        status.put("notifications", journal.notifications(ticket.number()).stream().map(MerchantTickets::notification).toList());
+        status.put("survey", survey(ticket));
         return status;
     }
 
-    private Map<String, Object> loaner(Map<String, TypedValue> vars) {
+    private static Map<String, Object> loaner(LoanerLendings.Lending lending) {
         Map<String, Object> loaner = new LinkedHashMap<>();
-        loaner.put("serial", value(vars, LOANER_SERIAL));
-        loaner.put("lentAt", instant(vars, LOANER_LENT_AT));
-        loaner.put("returnedAt", instant(vars, LOANER_RETURNED_AT));
+        loaner.put("serial", lending.loanerSerial());
+        loaner.put("lentAt", text(lending.lentAt()));
+        loaner.put("returnedAt", text(lending.returnedAt()));
         return loaner;
     }
 
-    private Map<String, Object> survey(TicketRegistry.Ticket ticket, Map<String, TypedValue> vars) {
-        Map<String, Object> survey = new LinkedHashMap<>();
-        // the score is there as soon as the survey task is completed; surveyAnswered only once it is recorded
-        boolean answered = vars.containsKey(SURVEY_SCORE);
-        boolean expired = Boolean.FALSE.equals(value(vars, SURVEY_ANSWERED));
+    private static Map<String, Object> notification(TicketJournal.Entry entry) {
+        Map<String, Object> notification = new LinkedHashMap<>();
+        notification.put("at", text(entry.at()));
+        notification.put("kind", entry.kind());
+        notification.put("message", entry.message());
+        if (entry.eta() != null) {
+            notification.put("eta", text(entry.eta()));
+        }
+        return notification;
+    }
+
+    private Map<String, Object> survey(TicketRegistry.Ticket ticket) {
+        Optional<Evaluations.Evaluation> evaluation = evaluations.of(ticket.number());
+        boolean answered = evaluation.map(Evaluations.Evaluation::answered).orElse(false);
+        boolean expired = evaluation.isPresent() && !answered;
         boolean open = ticket.open() && tasks.createTaskQuery().processInstanceId(ticket.processInstanceId())
                 .taskDefinitionKey(TASK_ANSWER_SURVEY).count() > 0;
+        Map<String, Object> survey = new LinkedHashMap<>();
         survey.put("status", answered ? "ANSWERED" : expired ? "EXPIRED" : open ? "OPEN" : "NOT_YET");
-        survey.put("expiresAt", instant(vars, SURVEY_EXPIRES_AT));
-        survey.put("score", answered ? value(vars, SURVEY_SCORE) : null);
-        survey.put("comment", answered ? value(vars, SURVEY_COMMENT) : null);
+        survey.put("expiresAt", text(ticket.surveyExpiresAt()));
+        survey.put("score", answered ? evaluation.get().score() : null);
+        survey.put("comment", answered ? evaluation.get().comment() : null);
         return survey;
     }
 
-    private static Object value(Map<String, TypedValue> vars, String name) {
-        TypedValue value = vars.get(name);
-        return value == null ? null : value.getValue();
-    }
-
-    private static String instant(Map<String, TypedValue> vars, String name) {
-        Object value = value(vars, name);
-        return value instanceof java.util.Date date ? date.toInstant().toString() : null;
-    }
-
-    private <T> T jsonValue(Map<String, TypedValue> vars, String name, Class<T> type) {
-        if (!(vars.get(name) instanceof JsonValue value) || value.getValueSerialized() == null) {
-            return null;
-        }
-        try {
-            return json.readValue(value.getValueSerialized(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Variable " + name + " of a ticket is not JSON", e);
-        }
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,9 +31,11 @@ public class DeploymentJournal implements Deployer {
     public static final String APPLICATION = "application";
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public DeploymentJournal(JdbcTemplate jdbc) {
+    public DeploymentJournal(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A recorded deployment. */
@@ -64,7 +66,7 @@ public class DeploymentJournal implements Deployer {
         jdbc.update("INSERT INTO model_deployment (deployment_id, name, source, deployed_by, deployed_at, resources, definitions)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 deployment.getId(), deployment.getName(), deployment.getSource(), user == null ? APPLICATION : user,
-                new Timestamp(ClockUtil.getCurrentTime().getTime()), clip(String.join("\n", resources)),
+                Timestamp.from(clock.instant()), clip(String.join("\n", resources)),
                 clip(String.join("\n", definitions)));
     }
 

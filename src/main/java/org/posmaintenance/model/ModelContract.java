@@ -99,17 +99,17 @@ public final class ModelContract {
     public static final String SUB_PROCESS_FEEDBACK = "SubProcess_Feedback";
     @Activity(type = "endEvent", usedFor = "a ticket that ends here is CLOSED in the ticket record and the report")
     public static final String END_EVENT_TICKET_CLOSED = "EndEvent_TicketClosed";
-    @Activity(type = "userTask", usedFor = "the first response: escalated when late, the SLA filters, the report's responder")
+    @Activity(type = "userTask", usedFor = "the first response: escalated when late, the SLA filters")
     public static final String TASK_CONFIRM_DIAGNOSIS = "Task_ConfirmDiagnosis";
-    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_REMOTE_SUPPORT = "Task_RemoteSupport";
     @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_SCHEDULE_VISIT = "Task_ScheduleVisit";
-    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_REPAIR_ON_SITE = "Task_RepairOnSite";
     @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_RECEIVE_TERMINAL = "Task_ReceiveTerminal";
-    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_REPAIR_AT_CENTRE = "Task_RepairAtCentre";
     @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_RETURN_TERMINAL = "Task_ReturnTerminal";
@@ -117,7 +117,7 @@ public final class ModelContract {
     public static final String TASK_ORDER_PART = "Task_OrderPart";
     @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_RECEIVE_PART = "Task_ReceivePart";
-    @Activity(type = "userTask", usedFor = "SLA filters; the report's repairer")
+    @Activity(type = "userTask", usedFor = "SLA filters")
     public static final String TASK_REPLACE_TERMINAL = "Task_ReplaceTerminal";
     @Activity(type = "userTask", usedFor = "the merchant API answers the survey by completing it")
     public static final String TASK_ANSWER_SURVEY = "Task_AnswerSurvey";
@@ -181,6 +181,8 @@ public final class ModelContract {
     public static final String ADMINS = "camunda-admin";
 
     // ---------------------------------------------------------------------------------------- variables
+    // Routing state, the dates timers read, and copies of the ticket's record for forms and Tasklist. None is the
+    // only copy of a fact: the facts are the ticket's records in the application's tables (ticket.TicketRegistry).
 
     // 1 Fault report: from the start form, the merchant API or the REST start call
     @Variable public static final String REPORT_CHANNEL = "reportChannel";
@@ -197,8 +199,6 @@ public final class ModelContract {
     @Variable public static final String TICKET_NUMBER = "ticketNumber";
     @Variable public static final String REPORTED_AT = "reportedAt";
     @Variable public static final String STAGE = "stage";
-    @Variable public static final String NOTIFICATIONS = "notifications";
-    @Variable public static final String SLA_EVENTS = "slaEvents";
     /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
     @Variable public static final String SLA_STATE = "slaState";
 
@@ -214,8 +214,6 @@ public final class ModelContract {
     @Variable(readByModel = true) public static final String RESPONSE_DUE = "responseDue";
     @Variable public static final String MERCHANT_CAUSED_DAMAGE = "merchantCausedDamage";
     @Variable public static final String DIAGNOSIS_NOTES = "diagnosisNotes";
-    @Variable public static final String FIRST_RESPONSE_AT = "firstResponseAt";
-    @Variable public static final String RESPONSE_SLA_MET = "responseSlaMet";
 
     // 3 Repair and parts billing
     @Variable(readByModel = true) public static final String RESOLUTION_DUE = "resolutionDue";
@@ -247,7 +245,6 @@ public final class ModelContract {
     /** Whether the repair centre holds the merchant's terminal (received, not yet returned or replaced). */
     @Variable public static final String TERMINAL_AT_CENTRE = "terminalAtCentre";
     @Variable public static final String LOANER_RETURNED = "loanerReturned";
-    @Variable public static final String LOANER_RETURNED_AT = "loanerReturnedAt";
     @Variable(readByModel = true) public static final String LOANER_REMINDER_CYCLE = "loanerReminderCycle";
     @Variable(readByModel = true) public static final String LOANER_OVERDUE_AT = "loanerOverdueAt";
     @Variable(readByModel = true) public static final String LOANER_ESCALATION_AT = "loanerEscalationAt";
@@ -255,16 +252,9 @@ public final class ModelContract {
     /** A manager's decision on a loaner still out: KEEP_CHASING or WRITE_OFF. */
     @Variable(readByModel = true) public static final String LOANER_DECISION = "loanerDecision";
     @Variable public static final String LOANER_DECISION_NOTES = "loanerDecisionNotes";
-    @Variable public static final String LOANER_WRITTEN_OFF_AT = "loanerWrittenOffAt";
     @Variable public static final String RETURN_SHIPPING_REFERENCE = "returnShippingReference";
-    @Variable public static final String TERMINAL_RETURNED_AT = "terminalReturnedAt";
-    @Variable public static final String RESOLUTION_ETA = "resolutionEta";
     @Variable public static final String MANAGER_DECISION = "managerDecision";
-    @Variable public static final String REPAIRED_AT = "repairedAt";
     @Variable public static final String MAINTENANCE_INCLUDED = "maintenanceIncluded";
-    @Variable public static final String WARRANTY_COVERED = "warrantyCovered";
-    @Variable public static final String BILL = "bill";
-    @Variable public static final String BILL_TOTAL = "billTotal";
 
     // 4 System upgrade
     @Variable public static final String LATEST_SOFTWARE_VERSION = "latestSoftwareVersion";
@@ -281,7 +271,6 @@ public final class ModelContract {
     @Variable public static final String SURVEY_COMMENT = "surveyComment";
     @Variable public static final String SURVEY_ANSWERED = "surveyAnswered";
     @Variable(readByModel = true) public static final String LOW_SCORE = "lowScore";
-    @Variable public static final String EVALUATION = "evaluation";
     @Variable public static final String FOLLOW_UP_NOTES = "followUpNotes";
     @Variable public static final String CLOSED_AT = "closedAt";
 

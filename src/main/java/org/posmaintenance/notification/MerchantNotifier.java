@@ -1,24 +1,23 @@
 package org.posmaintenance.notification;
 
-import static org.posmaintenance.model.ModelContract.*;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.posmaintenance.merchant.Merchant;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.posmaintenance.ticket.TicketTokens;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the merchant of a ticket something: recorded on the ticket (English, for the staff and the
+ * Tells the merchant of a ticket something: recorded in the ticket's journal (English, for the staff and the
  * merchant page) and written to the outbox in the merchant's language, with a link that lets the
- * merchant follow the ticket. Both happen in the transaction of the process step.
+ * merchant follow the ticket. Both happen in the transaction of the process step. Who the merchant is and
+ * which terminal it is about come from the ticket's record, never from process variables.
  */
 @Component
 public class MerchantNotifier {
@@ -30,10 +29,12 @@ public class MerchantNotifier {
     private final TicketJournal journal;
     private final NotificationChannel channel;
     private final NotificationProperties properties;
+    private final TicketRegistry registry;
 
     public MerchantNotifier(MerchantDirectory directory, NotificationTemplates templates, NotificationOutbox outbox,
                             TicketTokens tokens, TicketJournal journal, List<NotificationChannel> channels,
-                            NotificationProperties properties) {
+                            NotificationProperties properties, TicketRegistry registry) {
+        this.registry = registry;
         this.directory = directory;
         this.templates = templates;
         this.outbox = outbox;
@@ -46,8 +47,8 @@ public class MerchantNotifier {
     }
 
     /** A notification whose texts need only {@code values}. */
-    public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values) {
-        notify(ticket, kind, values, Map.of(), null);
+    public void notify(String processInstanceId, TicketJournal.Notification kind, Map<String, String> values) {
+        notify(processInstanceId, kind, values, Map.of(), null);
     }
 
     /**
@@ -55,9 +56,9 @@ public class MerchantNotifier {
      * @param planKey for {@link TicketJournal.Notification#RESOLUTION_DELAYED}: which plan text ({@code plan.<key>}), else null
      * @param eta     the new estimated time of repair, or null
      */
-    public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values,
+    public void notify(String processInstanceId, TicketJournal.Notification kind, Map<String, String> values,
                        String planKey, Instant eta) {
-        notify(ticket, kind, values, planKey == null ? Map.of() : Map.of("plan", "plan." + planKey), eta);
+        notify(processInstanceId, kind, values, planKey == null ? Map.of() : Map.of("plan", "plan." + planKey), eta);
     }
 
     /**
@@ -65,18 +66,18 @@ public class MerchantNotifier {
      * @param textValues placeholders filled with another text of the bundle, in the reader's language (placeholder to key)
      * @param eta        the new estimated time of repair, or null
      */
-    public void notify(VariableScope ticket, TicketJournal.Notification kind, Map<String, String> values,
+    public void notify(String processInstanceId, TicketJournal.Notification kind, Map<String, String> values,
                        Map<String, String> textValues, Instant eta) {
-        String ticketNumber = (String) ticket.getVariable(TICKET_NUMBER);
-        String merchantId = (String) ticket.getVariable(MERCHANT_ID);
-        Merchant merchant = directory.merchant(merchantId)
-                .orElseThrow(() -> new IllegalStateException("No merchant " + merchantId + " for ticket " + ticketNumber));
+        TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        String ticketNumber = ticket.number();
+        Merchant merchant = directory.merchant(ticket.merchantId())
+                .orElseThrow(() -> new IllegalStateException("No merchant " + ticket.merchantId() + " for ticket " + ticketNumber));
         Map<String, String> all = new HashMap<>(values);
         all.put("ticket", ticketNumber);
         all.put("merchant", merchant.name());
-        all.put("terminal", (String) ticket.getVariable(TERMINAL_SERIAL));
+        all.put("terminal", ticket.currentTerminal());
 
-        journal.notifyMerchant(ticket, kind, text(kind + ".body", Locale.ENGLISH, all, textValues), eta);
+        journal.notifyMerchant(ticketNumber, kind, text(kind + ".body", Locale.ENGLISH, all, textValues), eta);
 
         String recipient = channel.recipient(merchant);
         if (recipient == null || recipient.isBlank()) {

@@ -1,10 +1,10 @@
 package org.posmaintenance.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class NotificationOutbox {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public NotificationOutbox(JdbcTemplate jdbc) {
+    public NotificationOutbox(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A notification waiting to be sent. */
@@ -67,7 +69,7 @@ public class NotificationOutbox {
                 + " last_error = ? WHERE id = ?", Timestamp.from(nextAttempt), message, id);
     }
 
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 }

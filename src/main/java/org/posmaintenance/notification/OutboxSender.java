@@ -1,5 +1,6 @@
 package org.posmaintenance.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.posmaintenance.model.ModelContract;
@@ -32,14 +32,16 @@ public class OutboxSender {
     private final NotificationOutbox outbox;
     private final Map<String, NotificationChannel> channels;
     private final NotificationProperties properties;
+    private final Clock clock;
     private final RuntimeService runtime;
 
     public OutboxSender(NotificationOutbox outbox, List<NotificationChannel> channels, NotificationProperties properties,
-                        RuntimeService runtime) {
+                        RuntimeService runtime, Clock clock) {
         this.outbox = outbox;
         this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
         this.properties = properties;
         this.runtime = runtime;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${pos.notifications.poll-interval}", initialDelayString = "${pos.notifications.poll-interval}")
@@ -53,7 +55,7 @@ public class OutboxSender {
     public int sendDue() {
         int sent = 0;
         for (NotificationOutbox.Pending pending : outbox.due(50, properties.maxAttempts())) {
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = clock.instant();
             if (!outbox.claim(pending.id(), now.plus(CLAIM))) {
                 continue;
             }

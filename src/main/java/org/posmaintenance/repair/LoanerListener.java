@@ -2,6 +2,7 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -9,18 +10,18 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.intake.RegisterTicketDelegate;
 import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * The terminals of a mail-in repair: the merchant's terminal at the repair centre ({@code terminalAtCentre})
- * and the loaner terminal with the merchant ({@code loanerOut}, which routes the ticket to "Loaner return"
- * after the repair). Lent when the centre receives the merchant's terminal; the repair is done when the
+ * and the loaner terminal with the merchant (its lending in the ticket's record; {@code loanerOut} routes the
+ * ticket to "Loaner return" after the repair). Lent when the centre receives the merchant's terminal; the repair is done when the
  * repaired terminal is sent back; the loaner may come back with the courier or later.
  */
 @Component("loaner")
@@ -31,22 +32,32 @@ public class LoanerListener {
 
     private final MerchantNotifier notifier;
     private final RepairProperties properties;
+    private final TicketRegistry registry;
+    private final LoanerLendings lendings;
+    private final Clock clock;
 
-    public LoanerListener(MerchantNotifier notifier, RepairProperties properties) {
+    public LoanerListener(MerchantNotifier notifier, RepairProperties properties, TicketRegistry registry,
+                          LoanerLendings lendings, Clock clock) {
         this.notifier = notifier;
         this.properties = properties;
+        this.registry = registry;
+        this.lendings = lendings;
+        this.clock = clock;
     }
 
-    /** {@code ${loaner.lent()}} on completion of {@code Task_ReceiveTerminal}. */
+    /** {@code ${loaner.lent}} on completion of {@code Task_ReceiveTerminal}. */
     public TaskListener lent() {
         return task -> {
             TicketInput input = TicketInput.of(task);
             input.optionalText(SHIPPING_REFERENCE, 64);
             String loaner = input.requiredMatching(LOANER_SERIAL, RegisterTicketDelegate.SERIAL, "a terminal serial");
-            task.setVariable(LOANER_LENT_AT, ClockUtil.getCurrentTime());
+            Instant now = clock.instant();
+            lendings.lent(ticketNumber(task), loaner, now);
+            // copies for the forms, and routing
+            task.setVariable(LOANER_LENT_AT, Date.from(now));
             task.setVariable(LOANER_OUT, true);
             task.setVariable(TERMINAL_AT_CENTRE, true);
-            notifier.notify(task, TicketJournal.Notification.LOANER_LENT, Map.of("loaner", loaner));
+            notifier.notify(task.getProcessInstanceId(), TicketJournal.Notification.LOANER_LENT, Map.of("loaner", loaner));
         };
     }
 
@@ -58,11 +69,10 @@ public class LoanerListener {
         return task -> {
             TicketInput input = TicketInput.of(task);
             input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
-            Instant now = ClockUtil.getCurrentTime().toInstant();
-            task.setVariable(TERMINAL_RETURNED_AT, Date.from(now));
+            Instant now = clock.instant();
             task.setVariable(TERMINAL_AT_CENTRE, false);
             if (input.flag(LOANER_RETURNED)) {
-                task.setVariable(LOANER_RETURNED_AT, Date.from(now));
+                lendings.returned(ticketNumber(task), now);
                 task.setVariable(LOANER_OUT, false);
             } else {
                 expectLoanerBack(task, now);
@@ -77,7 +87,7 @@ public class LoanerListener {
                 throw new InvalidTicketInputException(LOANER_RETURNED,
                         "complete this task once the loaner terminal " + task.getVariable(LOANER_SERIAL) + " is back");
             }
-            task.setVariable(LOANER_RETURNED_AT, ClockUtil.getCurrentTime());
+            lendings.returned(ticketNumber(task), clock.instant());
             task.setVariable(LOANER_OUT, false);
         };
     }
@@ -97,9 +107,9 @@ public class LoanerListener {
             Decision decision = input.requiredEnum(LOANER_DECISION, Decision.class);
             input.requiredText(LOANER_DECISION_NOTES, 5, 1000);
             task.setVariable(LOANER_DECISION, decision.name());
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = clock.instant();
             if (decision == Decision.WRITE_OFF) {
-                task.setVariable(LOANER_WRITTEN_OFF_AT, Date.from(now));
+                lendings.writtenOff(ticketNumber(task), now);
                 task.setVariable(LOANER_OUT, false);
             } else {
                 // a manager decides again after the escalation period, unless the loaner is back by then
@@ -115,20 +125,19 @@ public class LoanerListener {
     public TaskListener settled() {
         return task -> {
             TicketInput input = TicketInput.of(task);
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            String ticketNumber = ticketNumber(task);
             if (Boolean.TRUE.equals(task.getVariable(TERMINAL_AT_CENTRE))) {
                 input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
-                task.setVariable(TERMINAL_RETURNED_AT, Date.from(now));
                 task.setVariable(TERMINAL_AT_CENTRE, false);
             } else {
                 input.optionalText(RETURN_SHIPPING_REFERENCE, 64);
             }
-            if (Boolean.TRUE.equals(task.getVariable(LOANER_OUT))) {
+            if (lendings.of(ticketNumber).filter(LoanerLendings.Lending::out).isPresent()) {
                 if (!input.flag(LOANER_RETURNED)) {
                     throw new InvalidTicketInputException(LOANER_RETURNED,
                             "complete this task once the loaner terminal " + task.getVariable(LOANER_SERIAL) + " is back");
                 }
-                task.setVariable(LOANER_RETURNED_AT, Date.from(now));
+                lendings.returned(ticketNumber, clock.instant());
                 task.setVariable(LOANER_OUT, false);
             }
             input.optionalText(SETTLEMENT_NOTES, 1000);
@@ -141,5 +150,9 @@ public class LoanerListener {
         ticket.setVariable(LOANER_REMINDER_CYCLE, properties.loanerReminderCycle());
         ticket.setVariable(LOANER_OVERDUE_AT, Date.from(repairedAt.plus(properties.loanerOverdueAfter())));
         ticket.setVariable(LOANER_ESCALATION_AT, Date.from(repairedAt.plus(properties.loanerEscalationAfter())));
+    }
+
+    private String ticketNumber(DelegateTask task) {
+        return registry.ofProcess(task.getProcessInstanceId()).number();
     }
 }

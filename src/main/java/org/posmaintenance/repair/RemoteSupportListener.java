@@ -2,19 +2,35 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.posmaintenance.diagnosis.RepairChannel;
 import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
-/** Completion of {@code Task_RemoteSupport}: the session notes, and whether it fixed the fault. */
+/**
+ * Completion of {@code Task_RemoteSupport}: the session notes, and whether it fixed the fault; the session is
+ * recorded as work on the ticket (which bills it), and {@code remoteResolved} routes the ticket on.
+ */
 @Component("recordRemoteSupport")
 public class RemoteSupportListener implements TaskListener {
 
     /** Media of a remote support session. */
     public enum Medium { VIDEO, PHONE }
+
+    private final TicketRegistry registry;
+    private final RepairWork work;
+    private final Clock clock;
+
+    public RemoteSupportListener(TicketRegistry registry, RepairWork work, Clock clock) {
+        this.registry = registry;
+        this.work = work;
+        this.clock = clock;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -23,8 +39,7 @@ public class RemoteSupportListener implements TaskListener {
         input.requiredText(REMOTE_SESSION_NOTES, 5, 2000);
         boolean resolved = input.flag(REMOTE_RESOLVED);
         task.setVariable(REMOTE_RESOLVED, resolved);
-        if (resolved) {
-            task.setVariable(REPAIRED_AT, ClockUtil.getCurrentTime());
-        }
+        work.record(registry.ofProcess(task.getProcessInstanceId()).number(), RepairChannel.REMOTE,
+                resolved ? RepairWork.Outcome.REPAIRED : RepairWork.Outcome.NOT_FIXED, List.of(), clock.instant(), task.getAssignee());
     }
 }

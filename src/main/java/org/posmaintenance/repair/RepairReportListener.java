@@ -2,21 +2,23 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.billing.PriceList;
+import org.posmaintenance.diagnosis.RepairChannel;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
-import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code Task_RepairOnSite} and {@code Task_RepairAtCentre}: the repair report and its
- * outcome. Repaired: the parts replaced, each a code of the price list. A part not in stock, or a terminal
+ * outcome, recorded as work on the ticket. Repaired: the parts replaced, each a code of the price list (billing
+ * takes them from the record). A part not in stock, or a terminal
  * beyond repair, are business outcomes: the BPMN errors {@code PART_UNAVAILABLE} and {@code BEYOND_REPAIR},
  * which the model catches at the task (order the part; send a replacement).
  */
@@ -30,11 +32,15 @@ public class RepairReportListener implements TaskListener {
     public enum Site { ON_SITE, CENTRE }
 
     private final PriceList priceList;
-    private final TicketJournal journal;
+    private final TicketRegistry registry;
+    private final RepairWork work;
+    private final Clock clock;
 
-    public RepairReportListener(PriceList priceList, TicketJournal journal) {
+    public RepairReportListener(PriceList priceList, TicketRegistry registry, RepairWork work, Clock clock) {
         this.priceList = priceList;
-        this.journal = journal;
+        this.registry = registry;
+        this.work = work;
+        this.clock = clock;
     }
 
     @Override
@@ -45,24 +51,31 @@ public class RepairReportListener implements TaskListener {
                 : input.requiredEnum(REPAIR_OUTCOME, Outcome.class);
         input.requiredText(REPAIR_REPORT, 5, 2000);
         task.setVariable(REPAIR_OUTCOME, outcome.name());
+        boolean atCentre = TASK_REPAIR_AT_CENTRE.equals(task.getTaskDefinitionKey());
+        RepairChannel channel = atCentre ? RepairChannel.MAIL_IN : RepairChannel.ON_SITE;
+        String ticketNumber = registry.ofProcess(task.getProcessInstanceId()).number();
         switch (outcome) {
             case REPAIRED -> {
                 List<String> parts = input.codes(PARTS_REPLACED);
                 for (String part : parts) {
                     requirePart(PARTS_REPLACED, part);
                 }
-                task.setVariable(PARTS_REPLACED, journal.toJson(parts));
-                task.setVariable(REPAIRED_AT, ClockUtil.getCurrentTime());
+                work.record(ticketNumber, channel, RepairWork.Outcome.REPAIRED, parts, clock.instant(), task.getAssignee());
             }
             case PART_UNAVAILABLE -> {
                 String part = input.requiredText(PART_NEEDED, 64);
                 requirePart(PART_NEEDED, part);
+                work.record(ticketNumber, channel, RepairWork.Outcome.PART_UNAVAILABLE, List.of(part), clock.instant(),
+                        task.getAssignee());
+                // for the part order's form, and where the repair goes on once the part is in
                 task.setVariable(PART_NEEDED, part);
-                task.setVariable(REPAIR_SITE, (TASK_REPAIR_AT_CENTRE.equals(task.getTaskDefinitionKey()) ? Site.CENTRE : Site.ON_SITE).name());
+                task.setVariable(REPAIR_SITE, (atCentre ? Site.CENTRE : Site.ON_SITE).name());
                 throw new BpmnError(ERROR_PART_UNAVAILABLE, "Part " + part + " is not in stock");
             }
-            case BEYOND_REPAIR -> throw new BpmnError(ERROR_BEYOND_REPAIR, "Terminal " + task.getVariable(TERMINAL_SERIAL)
-                    + " is beyond repair");
+            case BEYOND_REPAIR -> {
+                work.record(ticketNumber, channel, RepairWork.Outcome.BEYOND_REPAIR, List.of(), clock.instant(), task.getAssignee());
+                throw new BpmnError(ERROR_BEYOND_REPAIR, "The terminal of ticket " + ticketNumber + " is beyond repair");
+            }
         }
     }
 

@@ -2,15 +2,15 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.billing.PriceList;
+import org.posmaintenance.diagnosis.RepairChannel;
 import org.posmaintenance.intake.RegisterTicketDelegate;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.notification.MerchantNotifier;
@@ -18,6 +18,7 @@ import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.posmaintenance.upgrade.UpgradeProperties;
 import org.springframework.stereotype.Component;
 
@@ -39,17 +40,24 @@ public class ReplaceTerminalListener implements TaskListener {
     private final PriceList priceList;
     private final MerchantNotifier notifier;
     private final LoanerListener loaner;
-    private final TicketJournal journal;
+    private final TicketRegistry registry;
+    private final RepairWork work;
+    private final LoanerLendings lendings;
+    private final Clock clock;
 
     public ReplaceTerminalListener(MerchantDirectory directory, UpgradeProperties upgrades, ServiceHoursCalendar calendar,
-                                   PriceList priceList, MerchantNotifier notifier, LoanerListener loaner, TicketJournal journal) {
+                                   PriceList priceList, MerchantNotifier notifier, LoanerListener loaner, TicketRegistry registry,
+                                   RepairWork work, LoanerLendings lendings, Clock clock) {
         this.directory = directory;
         this.upgrades = upgrades;
         this.calendar = calendar;
         this.priceList = priceList;
         this.notifier = notifier;
         this.loaner = loaner;
-        this.journal = journal;
+        this.registry = registry;
+        this.work = work;
+        this.lendings = lendings;
+        this.clock = clock;
     }
 
     @Override
@@ -63,22 +71,22 @@ public class ReplaceTerminalListener implements TaskListener {
         if (!priceList.load().hasPart(REPLACEMENT_PART)) {
             throw new IllegalStateException("The price list has no part " + REPLACEMENT_PART + " for a replacement terminal");
         }
-        String old = (String) task.getVariable(TERMINAL_SERIAL);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        directory.replace(old, replacement, upgrades.latestVersion(), now, calendar.zone());
-        notifier.notify(task, TicketJournal.Notification.TERMINAL_REPLACED, Map.of("replacement", replacement,
+        String processInstanceId = task.getProcessInstanceId();
+        TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        Instant now = clock.instant();
+        directory.replace(ticket.currentTerminal(), replacement, upgrades.latestVersion(), now, calendar.zone());
+        registry.replaced(processInstanceId, replacement);
+        RepairChannel foundBeyondRepair = work.last(ticket.number(), RepairWork.Outcome.BEYOND_REPAIR)
+                .map(RepairWork.Step::channel).orElse(RepairChannel.MAIL_IN);
+        work.record(ticket.number(), foundBeyondRepair, RepairWork.Outcome.REPLACED, List.of(REPLACEMENT_PART), now, task.getAssignee());
+        notifier.notify(processInstanceId, TicketJournal.Notification.TERMINAL_REPLACED, Map.of("replacement", replacement,
                 "shipping", shipping));
-        // from now on the ticket's steps (upgrade check, billing) concern the replacement
+        // copies for the forms and Tasklist: from now on the ticket's terminal is the replacement
         task.setVariable(TERMINAL_SERIAL, replacement);
         task.setVariable(SOFTWARE_VERSION, upgrades.latestVersion());
-        task.setVariable(PARTS_REPLACED, journal.toJson(List.of(REPLACEMENT_PART)));
-        task.setVariable(REPAIRED_AT, Date.from(now));
-        if (Boolean.TRUE.equals(task.getVariable(TERMINAL_AT_CENTRE))) {
-            // the broken terminal stays at the centre; the merchant keeps the loaner until the replacement arrives
-            task.setVariable(TERMINAL_AT_CENTRE, false);
-            task.setVariable(TERMINAL_RETURNED_AT, Date.from(now));
-        }
-        if (Boolean.TRUE.equals(task.getVariable(LOANER_OUT))) {
+        // the broken terminal stays at the centre; the merchant keeps a loaner until the replacement arrives
+        task.setVariable(TERMINAL_AT_CENTRE, false);
+        if (lendings.of(ticket.number()).filter(LoanerLendings.Lending::out).isPresent()) {
             loaner.expectLoanerBack(task, now);
         }
     }

@@ -2,25 +2,33 @@ package org.posmaintenance.repair;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
-/** Completion of {@code Task_ScheduleVisit}: the appointment must be in the future, inside service hours. */
+/**
+ * Completion of {@code Task_ScheduleVisit}: the appointment must be in the future, inside service hours; it is
+ * recorded with the ticket (the merchant is told it when the repair is late).
+ */
 @Component("scheduleVisit")
 public class ScheduleVisitListener implements TaskListener {
 
     private final ServiceHoursCalendar calendar;
+    private final TicketRegistry registry;
+    private final Clock clock;
 
-    public ScheduleVisitListener(ServiceHoursCalendar calendar) {
+    public ScheduleVisitListener(ServiceHoursCalendar calendar, TicketRegistry registry, Clock clock) {
         this.calendar = calendar;
+        this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
@@ -28,13 +36,15 @@ public class ScheduleVisitListener implements TaskListener {
         TicketInput input = TicketInput.of(task);
         Instant appointment = input.requiredInstant(VISIT_APPOINTMENT, calendar.zone());
         input.requiredText(VISIT_ADDRESS, 200);
-        if (!appointment.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+        if (!appointment.isAfter(clock.instant())) {
             throw new InvalidTicketInputException(VISIT_APPOINTMENT, "must be in the future");
         }
         if (!calendar.isWithinServiceHours(appointment)) {
             throw new InvalidTicketInputException(VISIT_APPOINTMENT, "must be inside service hours (workdays "
                     + calendar.opens() + "-" + calendar.closes() + ", " + calendar.zone() + ")");
         }
+        registry.visit(task.getProcessInstanceId(), appointment);
+        // a copy for the on-site repair form
         task.setVariable(VISIT_AT, Date.from(appointment));
     }
 }

@@ -17,11 +17,8 @@ public record SlaReport(Period period, Tickets tickets, Compliance compliance, T
     public record Period(String from, String to, String zone, String generatedAt) {
     }
 
-    /**
-     * The tickets reported in the period and how they stand now. {@code withoutHistory}: ended so long ago that
-     * the history cleanup removed their history; they are counted here and nowhere else.
-     */
-    public record Tickets(int reported, int open, int closed, int cancelled, int withoutHistory) {
+    /** The tickets reported in the period and how they stand now. */
+    public record Tickets(int reported, int open, int closed, int cancelled) {
     }
 
     /** Against one deadline: met, missed, still open; met % of the decided ones (null when none is). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,28 +20,27 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.posmaintenance.billing.Bill;
 import org.posmaintenance.diagnosis.RepairChannel;
+import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.diagnosis.Severity;
 import org.posmaintenance.report.SlaReport.*;
 import org.posmaintenance.report.TicketFacts.Outcome;
 import org.posmaintenance.sla.ServiceHoursCalendar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Computes the report from the facts of the period's tickets; no engine, no database. The definitions
  * (which the README repeats):
  * <ul>
- * <li>The tickets are those reported in the period; each is measured as it stands {@code now}. Tickets whose
- * history the history cleanup removed are only counted.</li>
+ * <li>The tickets are those reported in the period; each is measured as it stands {@code now}, from its
+ * records (kept {@code pos.records.retention}, whatever the engine's history keeps).</li>
  * <li>Response: the first response ({@code firstResponseAt}) by {@code responseDue}. Resolution: the repair
  * stage done by {@code resolutionDue}, as the process's resolution timers measure it. A deadline that passed
  * while the ticket was open without the step is missed; a ticket cancelled before it is not measured.</li>
  * <li>Met % = met / (met + missed); open outcomes are not counted. Breaches = missed deadlines.</li>
- * <li>Technician: the assignee of the diagnosis task for the response, of the last repair task for the
- * resolution.</li>
+ * <li>Technician: who gave the first response (the assignee of the diagnosis task) for the response, who did
+ * the last repair work for the resolution.</li>
  * <li>Times from the report to the first response and to the end of the repair stage, in clock hours and
  * in service hours (the service-hours calendar); mean and 90th percentile by nearest rank.</li>
  * </ul>
@@ -52,18 +52,15 @@ class SlaReportCalculator {
     private static final List<String> CHANNELS = Arrays.stream(RepairChannel.values()).map(Enum::name).toList();
 
     private final ServiceHoursCalendar calendar;
-    private final ObjectMapper json;
 
-    SlaReportCalculator(ServiceHoursCalendar calendar, ObjectMapper json) {
+    SlaReportCalculator(ServiceHoursCalendar calendar) {
         this.calendar = calendar;
-        this.json = json;
     }
 
-    SlaReport report(ReportPeriod period, List<TicketFacts> reported, List<TicketFactsReader.LoanerOut> loanersOut, Instant now) {
-        List<TicketFacts> tickets = reported.stream().filter(TicketFacts::historyKept).toList();
+    SlaReport report(ReportPeriod period, List<TicketFacts> tickets, List<LoanerLendings.Out> loanersOut, Instant now) {
         return new SlaReport(
                 new Period(format(period.from(), period), format(period.to(), period), period.zone().getId(), format(now, period)),
-                tickets(reported),
+                tickets(tickets),
                 compliance(tickets, now),
                 new Times(times(tickets, TicketFacts::firstResponseAt), times(tickets, TicketFacts::repairStageDoneAt)),
                 survey(tickets),
@@ -72,9 +69,8 @@ class SlaReportCalculator {
     }
 
     private static Tickets tickets(List<TicketFacts> reported) {
-        List<TicketFacts> kept = reported.stream().filter(TicketFacts::historyKept).toList();
-        return new Tickets(reported.size(), count(kept, TicketFacts::running), count(kept, TicketFacts::closed),
-                count(kept, TicketFacts::cancelled), reported.size() - kept.size());
+        return new Tickets(reported.size(), count(reported, TicketFacts::running), count(reported, TicketFacts::closed),
+                count(reported, TicketFacts::cancelled));
     }
 
     // --- compliance
@@ -181,7 +177,7 @@ class SlaReportCalculator {
                 percent(answered, answered + unanswered), average, distribution);
     }
 
-    private static Loaners loaners(List<TicketFacts> tickets, List<TicketFactsReader.LoanerOut> outNow, Instant now,
+    private static Loaners loaners(List<TicketFacts> tickets, List<LoanerLendings.Out> outNow, Instant now,
                                    ReportPeriod period) {
         List<LoanerOut> out = outNow.stream().map(loaner -> new LoanerOut(loaner.ticketNumber(), loaner.loanerSerial(),
                 loaner.merchantName(), format(loaner.lentAt(), period),
@@ -193,63 +189,53 @@ class SlaReportCalculator {
 
     // --- billing
 
-    private Billing billing(List<TicketFacts> tickets) {
+    private static Billing billing(List<TicketFacts> tickets) {
         Set<String> currencies = new LinkedHashSet<>();
         int bills = 0;
         int covered = 0;
         BigDecimal total = BigDecimal.ZERO;
-        Map<String, Lines> parts = emptyBases();
-        Map<String, Lines> services = emptyBases();
-        Map<String, Map<String, Integer>> byPart = new TreeMap<>();
+        Map<Bill.Basis, Lines> parts = emptyBases();
+        Map<Bill.Basis, Lines> services = emptyBases();
+        Map<String, Map<Bill.Basis, Integer>> byPart = new TreeMap<>();
         for (TicketFacts ticket : tickets) {
-            if (ticket.bill() == null) {
+            Bill bill = ticket.bill();
+            if (bill == null) {
                 continue;
             }
-            JsonNode bill = read(ticket);
             bills++;
-            if (bill.path("warrantyCovered").asBoolean(false)) {
+            if (bill.warrantyCovered()) {
                 covered++;
             }
-            if (bill.hasNonNull("currency")) {
-                currencies.add(bill.get("currency").asText());
-            }
-            total = total.add(decimal(bill.path("total")));
-            for (JsonNode line : bill.path("lines")) {
-                String basis = line.path("basis").asText();
-                int quantity = line.path("quantity").asInt(0);
-                BigDecimal listValue = decimal(line.path("unitPrice")).multiply(BigDecimal.valueOf(quantity));
-                Map<String, Lines> kind = "PART".equals(line.path("kind").asText()) ? parts : services;
-                kind.merge(basis, new Lines(quantity, listValue, decimal(line.path("amount"))), SlaReportCalculator::add);
-                if (kind == parts) {
-                    byPart.computeIfAbsent(line.path("code").asText(), code -> new LinkedHashMap<>()).merge(basis, quantity, Integer::sum);
+            currencies.add(bill.currency());
+            total = total.add(bill.total());
+            for (Bill.Line line : bill.lines()) {
+                BigDecimal listValue = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
+                Map<Bill.Basis, Lines> kind = line.kind() == Bill.Kind.PART ? parts : services;
+                kind.merge(line.basis(), new Lines(line.quantity(), listValue, line.amount()), SlaReportCalculator::add);
+                if (line.kind() == Bill.Kind.PART) {
+                    byPart.computeIfAbsent(line.code(), code -> new EnumMap<>(Bill.Basis.class))
+                            .merge(line.basis(), line.quantity(), Integer::sum);
                 }
             }
         }
         List<PartCount> partCounts = byPart.entrySet().stream().map(entry -> new PartCount(entry.getKey(),
-                entry.getValue().getOrDefault("CHARGED", 0), entry.getValue().getOrDefault("WARRANTY", 0),
-                entry.getValue().getOrDefault("INCLUDED_IN_RENTAL", 0))).toList();
+                entry.getValue().getOrDefault(Bill.Basis.CHARGED, 0), entry.getValue().getOrDefault(Bill.Basis.WARRANTY, 0),
+                entry.getValue().getOrDefault(Bill.Basis.INCLUDED_IN_RENTAL, 0))).toList();
         return new Billing(currencies.isEmpty() ? null : String.join(",", currencies), bills, covered, money(total),
                 byBasis(parts), byBasis(services), partCounts);
     }
 
-    private JsonNode read(TicketFacts ticket) {
-        try {
-            return json.readTree(ticket.bill());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The bill of ticket " + ticket.ticketNumber() + " is not JSON", e);
-        }
-    }
-
-    private static Map<String, Lines> emptyBases() {
-        Map<String, Lines> bases = new LinkedHashMap<>();
-        for (String basis : List.of("CHARGED", "WARRANTY", "INCLUDED_IN_RENTAL")) {
+    private static Map<Bill.Basis, Lines> emptyBases() {
+        Map<Bill.Basis, Lines> bases = new EnumMap<>(Bill.Basis.class);
+        for (Bill.Basis basis : Bill.Basis.values()) {
             bases.put(basis, new Lines(0, BigDecimal.ZERO, BigDecimal.ZERO));
         }
         return bases;
     }
 
-    private static ByBasis byBasis(Map<String, Lines> bases) {
-        return new ByBasis(rounded(bases.get("CHARGED")), rounded(bases.get("WARRANTY")), rounded(bases.get("INCLUDED_IN_RENTAL")));
+    private static ByBasis byBasis(Map<Bill.Basis, Lines> bases) {
+        return new ByBasis(rounded(bases.get(Bill.Basis.CHARGED)), rounded(bases.get(Bill.Basis.WARRANTY)),
+                rounded(bases.get(Bill.Basis.INCLUDED_IN_RENTAL)));
     }
 
     private static Lines add(Lines a, Lines b) {
@@ -258,13 +244,6 @@ class SlaReportCalculator {
 
     private static Lines rounded(Lines lines) {
         return new Lines(lines.quantity(), money(lines.listValue()), money(lines.billed()));
-    }
-
-    private static BigDecimal decimal(JsonNode value) {
-        if (value == null || value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
-            return BigDecimal.ZERO;
-        }
-        return new BigDecimal(value.asText());
     }
 
     private static BigDecimal money(BigDecimal amount) {

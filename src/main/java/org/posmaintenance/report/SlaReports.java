@@ -1,27 +1,27 @@
 package org.posmaintenance.report;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** The managers' reports, made from Camunda's history and the application's tables when asked for. */
+/** The managers' reports, made from the tickets' records in the application's tables when asked for. */
 @Service
 public class SlaReports {
 
     private final TicketFactsReader reader;
     private final SlaReportCalculator calculator;
     private final ServiceHoursCalendar calendar;
+    private final Clock clock;
 
-    SlaReports(TicketFactsReader reader, ServiceHoursCalendar calendar, ObjectMapper json) {
+    SlaReports(TicketFactsReader reader, ServiceHoursCalendar calendar, Clock clock) {
         this.reader = reader;
         this.calendar = calendar;
-        this.calculator = new SlaReportCalculator(calendar, json);
+        this.calculator = new SlaReportCalculator(calendar);
+        this.clock = clock;
     }
 
     /** The period of {@code from} and {@code to} as a request gives them (see {@link ReportPeriod#of}). */
@@ -39,8 +39,8 @@ public class SlaReports {
         return calendar.zone();
     }
 
-    /** The engine's clock (which tests set), to the second. */
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+    /** Business time, to the second. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

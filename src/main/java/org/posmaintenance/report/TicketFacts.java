@@ -2,13 +2,12 @@ package org.posmaintenance.report;
 
 import java.time.Instant;
 
+import org.posmaintenance.billing.Bill;
+
 /**
- * What a report needs to know of one ticket, read from the application's {@code ticket} table and the
- * ticket's history in Camunda. Any value may be null while the ticket has not got that far.
+ * What a report needs to know of one ticket, read from the ticket's records in the application's tables. Any
+ * value may be null while the ticket has not got that far.
  *
- * @param historyKept       whether Camunda still has the ticket's history (the history cleanup removes it
- *                          {@code historyTimeToLive} days after the end); without it, only the ticket table's
- *                          fields are known
  * @param endedAt           when the ticket's process ended (closed or cancelled), null while it runs
  * @param closed            whether it ended by closing (outcome CLOSED in the ticket table), not cancelled or deleted
  * @param severity          the confirmed severity, or the proposed one before the first response
@@ -17,10 +16,10 @@ import java.time.Instant;
  * @param responder         the assignee of the diagnosis task (the first response)
  * @param repairer          the assignee of the last repair task (remote support, on site or at the centre)
  * @param surveySent        whether the survey was sent
- * @param surveyAnswered    false once the survey closed unanswered; true once evaluated with a score
- * @param bill              the bill as JSON
+ * @param surveyAnswered    false once the survey closed unanswered; true once the merchant answered it
+ * @param bill              the bill, once the repair is billed
  */
-public record TicketFacts(String ticketNumber, String processInstanceId, boolean historyKept, Instant reportedAt,
+public record TicketFacts(String ticketNumber, Instant reportedAt,
                           Instant endedAt, boolean closed,
                           String severity, String repairChannel,
                           Instant responseDue, Instant firstResponseAt, Boolean responseSlaMet,
@@ -28,7 +27,7 @@ public record TicketFacts(String ticketNumber, String processInstanceId, boolean
                           String responder, String repairer,
                           boolean surveySent, Integer surveyScore, Boolean surveyAnswered,
                           String loanerSerial, Instant loanerLentAt, Instant loanerReturnedAt,
-                          String bill) {
+                          Bill bill) {
 
     /** How a ticket stands against one service-level deadline. */
     public enum Outcome {

@@ -39,7 +39,7 @@ public class EscalateResponseDelegate implements JavaDelegate {
             tasks.setPriority(task.getId(), slaPolicy.escalatedTaskPriority());
             tasks.addCandidateGroup(task.getId(), ModelContract.SUPERVISORS);
         }
-        slaState.record(execution, TicketJournal.SlaEvent.RESPONSE_BREACHED,
+        slaState.record(execution.getProcessInstanceId(), execution, TicketJournal.SlaEvent.RESPONSE_BREACHED,
                 "First response overdue; escalated to " + ModelContract.SUPERVISORS);
     }
 }

@@ -28,6 +28,6 @@ public class RecordSlaEventDelegate implements JavaDelegate {
             throw new IllegalStateException(execution.getCurrentActivityId() + " has no input parameter " + EVENT_PARAMETER);
         }
         TicketJournal.SlaEvent kind = TicketJournal.SlaEvent.valueOf(event.toString());
-        slaState.record(execution, kind, execution.getCurrentActivityName());
+        slaState.record(execution.getProcessInstanceId(), execution, kind, execution.getCurrentActivityName());
     }
 }

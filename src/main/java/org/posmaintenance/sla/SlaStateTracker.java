@@ -2,16 +2,17 @@ package org.posmaintenance.sla;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.ticket.TicketJournal;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the ticket's {@code slaState} ({@link SlaState}) current: measuring starts with the diagnosis
+ * Keeps the ticket's service-level state ({@link SlaState}) current, in the ticket's record and, as a copy
+ * for Tasklist's filters and columns, in the variable {@code slaState}: measuring starts with the diagnosis
  * stage, the SLA timers record their events through here, the first response and the end of the repair
  * stage settle it.
  *
@@ -26,53 +27,55 @@ import org.springframework.stereotype.Component;
 public class SlaStateTracker {
 
     private final TicketJournal journal;
+    private final TicketRegistry registry;
+    private final Clock clock;
 
-    public SlaStateTracker(TicketJournal journal) {
+    public SlaStateTracker(TicketJournal journal, TicketRegistry registry, Clock clock) {
         this.journal = journal;
+        this.registry = registry;
+        this.clock = clock;
     }
 
     /** The diagnosis stage started: the first-response clock runs. */
-    public void startMeasuring(VariableScope ticket) {
-        set(ticket, SlaState.ON_TRACK);
+    public void startMeasuring(String processInstanceId, VariableScope variables) {
+        set(processInstanceId, variables, SlaState.ON_TRACK);
     }
 
-    /** Records a service-level event on the ticket's journal and moves the state accordingly. */
-    public void record(VariableScope ticket, TicketJournal.SlaEvent event, String message) {
-        journal.recordSlaEvent(ticket, event, message);
+    /** Records a service-level event in the ticket's journal and moves the state accordingly. */
+    public void record(String processInstanceId, VariableScope variables, TicketJournal.SlaEvent event, String message) {
+        TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        journal.recordSlaEvent(ticket.number(), event, message);
         if (event == TicketJournal.SlaEvent.RESPONSE_AT_RISK) {
             // a warning never hides a breach recorded before it (timers that were late fire together)
-            if (current(ticket) == null || current(ticket) == SlaState.ON_TRACK) {
-                set(ticket, SlaState.AT_RISK);
+            if (ticket.slaState() == null || SlaState.ON_TRACK.name().equals(ticket.slaState())) {
+                set(processInstanceId, variables, SlaState.AT_RISK);
             }
         } else {
-            set(ticket, SlaState.BREACHED);
+            set(processInstanceId, variables, SlaState.BREACHED);
         }
     }
 
     /** The first response was given, on time or not. */
-    public void responded(VariableScope ticket, boolean onTime) {
-        set(ticket, onTime ? SlaState.ON_TRACK : SlaState.BREACHED);
+    public void responded(String processInstanceId, VariableScope variables, boolean onTime) {
+        set(processInstanceId, variables, onTime ? SlaState.ON_TRACK : SlaState.BREACHED);
     }
 
     /**
      * The repair stage is done (repaired, a mail-in terminal back with the merchant, billed): the moment
      * the resolution timers of the repair stage measure. MET if the first response was on time and the
-     * stage ended by {@code resolutionDue}, otherwise MISSED.
+     * stage ended by the resolution target, otherwise MISSED.
      */
-    public void repairStageDone(VariableScope ticket) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        Date resolutionDue = (Date) ticket.getVariable(RESOLUTION_DUE);
-        boolean responseMet = Boolean.TRUE.equals(ticket.getVariable(RESPONSE_SLA_MET));
-        boolean resolutionMet = resolutionDue != null && !now.isAfter(resolutionDue.toInstant());
-        set(ticket, responseMet && resolutionMet ? SlaState.MET : SlaState.MISSED);
+    public void repairStageDone(String processInstanceId, VariableScope variables) {
+        Instant now = clock.instant();
+        TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        registry.repairDone(processInstanceId, now);
+        boolean responseMet = Boolean.TRUE.equals(ticket.responseMet());
+        boolean resolutionMet = ticket.resolutionDue() != null && !now.isAfter(ticket.resolutionDue());
+        set(processInstanceId, variables, responseMet && resolutionMet ? SlaState.MET : SlaState.MISSED);
     }
 
-    private static SlaState current(VariableScope ticket) {
-        Object value = ticket.getVariable(SLA_STATE);
-        return value == null ? null : SlaState.valueOf(value.toString());
-    }
-
-    private static void set(VariableScope ticket, SlaState state) {
-        ticket.setVariable(SLA_STATE, state.name());
+    private void set(String processInstanceId, VariableScope variables, SlaState state) {
+        registry.slaState(processInstanceId, state.name());
+        variables.setVariable(SLA_STATE, state.name());
     }
 }

@@ -7,7 +7,8 @@ import org.posmaintenance.sla.SlaStateTracker;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of each stage: keeps the ticket's {@code stage} variable current. The service-level
+ * Start listener of each stage: keeps the ticket's stage current (its record, and the variable {@code stage} for
+ * Tasklist and Cockpit). The service-level
  * state follows two stage changes: it is measured from the start of the diagnosis, and settled when the
  * repair stage is done, that is when the system upgrade stage starts.
  */
@@ -15,18 +16,25 @@ import org.springframework.stereotype.Component;
 public class StageTracker implements ExecutionListener {
 
     private final SlaStateTracker slaState;
+    private final TicketRegistry registry;
 
-    public StageTracker(SlaStateTracker slaState) {
+    public StageTracker(SlaStateTracker slaState, TicketRegistry registry) {
         this.slaState = slaState;
+        this.registry = registry;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         Stage stage = Stage.ofSubProcess(execution.getCurrentActivityId());
+        String processInstanceId = execution.getProcessInstanceId();
+        // the first stage starts before the ticket is registered; the registration records it
+        if (stage != Stage.FAULT_REPORT) {
+            registry.stage(processInstanceId, stage);
+        }
         execution.setVariable(ModelContract.STAGE, stage.name());
         switch (stage) {
-            case DIAGNOSIS -> slaState.startMeasuring(execution);
-            case SYSTEM_UPGRADE -> slaState.repairStageDone(execution);
+            case DIAGNOSIS -> slaState.startMeasuring(processInstanceId, execution);
+            case SYSTEM_UPGRADE -> slaState.repairStageDone(processInstanceId, execution);
             default -> { }
         }
     }

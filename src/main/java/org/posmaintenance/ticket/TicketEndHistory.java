@@ -1,5 +1,6 @@
 package org.posmaintenance.ticket;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEnt
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +28,11 @@ import org.springframework.stereotype.Component;
 public class TicketEndHistory extends AbstractProcessEnginePlugin implements HistoryEventHandler {
 
     private final TicketRegistry registry;
+    private final Clock clock;
 
-    public TicketEndHistory(TicketRegistry registry) {
+    public TicketEndHistory(TicketRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +47,7 @@ public class TicketEndHistory extends AbstractProcessEnginePlugin implements His
     public void handleEvent(HistoryEvent event) {
         if (event instanceof HistoricProcessInstanceEventEntity instance && event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)
                 && ModelContract.PROCESS_ID.equals(instance.getProcessDefinitionKey())) {
-            Instant at = instance.getEndTime() == null ? ClockUtil.getCurrentTime().toInstant() : instance.getEndTime().toInstant();
+            Instant at = instance.getEndTime() == null ? clock.instant() : instance.getEndTime().toInstant();
             String user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
             registry.markEnded(instance.getProcessInstanceId(), at, outcome(instance.getState(), instance.getEndActivityId()),
                     instance.getDeleteReason(), user);

@@ -1,26 +1,17 @@
 package org.posmaintenance.ticket;
 
-import org.posmaintenance.model.ModelContract;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.spin.plugin.variable.SpinValues;
-import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * What happened to a ticket that the merchant or a manager must be able to read later: the
- * notifications sent to the merchant and the service-level events. Each is a JSON list variable
- * on the ticket, so Cockpit shows it and it stays in the history.
+ * What happened to a ticket that the merchant or a manager must be able to read later: the notifications sent
+ * to the merchant and the service-level events, a row each in the application's tables, appended in the
+ * transaction of the step that produces them.
  */
 @Component
 public class TicketJournal {
@@ -34,67 +25,41 @@ public class TicketJournal {
     /** Kinds of service-level event. */
     public enum SlaEvent { RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_MISSED, RESOLUTION_EXTENSION_EXCEEDED }
 
-    private static final TypeReference<List<Map<String, Object>>> ENTRIES = new TypeReference<>() { };
-
-    private final ObjectMapper json;
-
-    public TicketJournal(ObjectMapper json) {
-        this.json = json;
+    /** An entry: when, what kind, the text, and for a delay the new estimated time. */
+    public record Entry(Instant at, String kind, String message, Instant eta) {
     }
 
-    /** Records a notification on the ticket; {@code notification.MerchantNotifier} also sends it. */
-    public void notifyMerchant(VariableScope ticket, Notification kind, String message, Instant eta) {
-        Map<String, Object> entry = entry(kind.name(), message);
-        if (eta != null) {
-            entry.put("eta", eta.toString());
-        }
-        append(ticket, ModelContract.NOTIFICATIONS, entry);
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public TicketJournal(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    public void recordSlaEvent(VariableScope ticket, SlaEvent kind, String message) {
-        append(ticket, ModelContract.SLA_EVENTS, entry(kind.name(), message));
+    /** Records a notification to the merchant; {@code notification.MerchantNotifier} also sends it. */
+    public void notifyMerchant(String ticketNumber, Notification kind, String message, Instant eta) {
+        jdbc.update("INSERT INTO ticket_notification (ticket_number, sent_at, kind, message, eta) VALUES (?, ?, ?, ?, ?)",
+                ticketNumber, Timestamp.from(clock.instant()), kind.name(), TicketRegistry.clip(message, 2000),
+                eta == null ? null : Timestamp.from(eta));
     }
 
-    public List<Map<String, Object>> notifications(VariableScope ticket) {
-        return read(ticket, ModelContract.NOTIFICATIONS);
+    public void recordSlaEvent(String ticketNumber, SlaEvent kind, String message) {
+        jdbc.update("INSERT INTO ticket_sla_event (ticket_number, occurred_at, kind, message) VALUES (?, ?, ?, ?)",
+                ticketNumber, Timestamp.from(clock.instant()), kind.name(), TicketRegistry.clip(message, 500));
     }
 
-    public List<Map<String, Object>> slaEvents(VariableScope ticket) {
-        return read(ticket, ModelContract.SLA_EVENTS);
+    /** The ticket's notifications, oldest first. */
+    public List<Entry> notifications(String ticketNumber) {
+        return jdbc.query("SELECT sent_at, kind, message, eta FROM ticket_notification WHERE ticket_number = ? ORDER BY id",
+                (row, index) -> new Entry(TicketRegistry.instant(row, "sent_at"), row.getString("kind"), row.getString("message"),
+                        TicketRegistry.instant(row, "eta")), ticketNumber);
     }
 
-    /** Writes a value as a JSON variable. */
-    public JsonValue toJson(Object value) {
-        try {
-            return SpinValues.jsonValue(json.writeValueAsString(value)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value + " as JSON", e);
-        }
-    }
-
-    private static Map<String, Object> entry(String kind, String message) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("at", ClockUtil.getCurrentTime().toInstant().toString());
-        entry.put("kind", kind);
-        entry.put("message", message);
-        return entry;
-    }
-
-    private void append(VariableScope ticket, String variable, Map<String, Object> entry) {
-        List<Map<String, Object>> entries = new ArrayList<>(read(ticket, variable));
-        entries.add(entry);
-        ticket.setVariable(variable, toJson(entries));
-    }
-
-    private List<Map<String, Object>> read(VariableScope ticket, String variable) {
-        JsonValue value = ticket.getVariableTyped(variable);
-        if (value == null || value.getValueSerialized() == null) {
-            return List.of();
-        }
-        try {
-            return json.readValue(value.getValueSerialized(), ENTRIES);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Variable " + variable + " is not a JSON list", e);
-        }
+    /** The ticket's service-level events, oldest first. */
+    public List<Entry> slaEvents(String ticketNumber) {
+        return jdbc.query("SELECT occurred_at, kind, message FROM ticket_sla_event WHERE ticket_number = ? ORDER BY id",
+                (row, index) -> new Entry(TicketRegistry.instant(row, "occurred_at"), row.getString("kind"),
+                        row.getString("message"), null), ticketNumber);
     }
 }

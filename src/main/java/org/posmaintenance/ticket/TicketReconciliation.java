@@ -1,10 +1,10 @@
 package org.posmaintenance.ticket;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.model.ModelContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,13 @@ public class TicketReconciliation {
     private final TicketRegistry registry;
     private final HistoryService history;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    public TicketReconciliation(TicketRegistry registry, HistoryService history, PlatformTransactionManager transactions) {
+    public TicketReconciliation(TicketRegistry registry, HistoryService history, PlatformTransactionManager transactions, Clock clock) {
         this.registry = registry;
         this.history = history;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -54,7 +56,7 @@ public class TicketReconciliation {
                 HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
                         .processInstanceId(ticket.processInstanceId()).singleResult();
                 boolean known = ended != null && ended.getEndTime() != null;
-                Instant at = known ? ended.getEndTime().toInstant() : ClockUtil.getCurrentTime().toInstant();
+                Instant at = known ? ended.getEndTime().toInstant() : clock.instant();
                 TicketRegistry.Outcome outcome = known ? outcome(ended) : TicketRegistry.Outcome.DELETED;
                 if (registry.markEnded(ticket.processInstanceId(), at, outcome, known ? ended.getDeleteReason() : GONE, null)) {
                     LOG.warn("Ticket {} was open, but its process instance {} no longer runs: closed as {}", ticket.number(),

@@ -11,8 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The application's record of each ticket: who reported it for which terminal, whether it is open, and
- * how it ended. Closed in the transaction in which the ticket ends, however it ends.
+ * The application's record of each ticket, the system of record of its facts: what was reported, the
+ * diagnosis, the deadlines, the service-level outcome, the stage, and how it ended. Each process step writes
+ * what it produces here, in its own transaction; the process variables carry only copies that routing,
+ * timers and forms need. Kept {@code pos.records.retention}, whatever the engine's history keeps.
  */
 @Repository
 public class TicketRegistry {
@@ -33,31 +35,43 @@ public class TicketRegistry {
         DELETED
     }
 
+    /** What the merchant or the hotline reported. */
+    public record Report(String channel, String faultCategory, String faultDescription, boolean paymentsBlocked,
+                         String contactPhone) {
+    }
+
     /**
-     * A registered ticket.
+     * A ticket's record.
      *
-     * @param outcome   how it ended, null while open
-     * @param endReason why it was cancelled or deleted
-     * @param endedBy   who cancelled or deleted it: a Camunda user, or {@code merchant}
+     * @param outcome           how it ended, null while open
+     * @param endReason         why it was cancelled or deleted
+     * @param endedBy           who cancelled or deleted it: a Camunda user, or {@code merchant}
+     * @param replacementSerial the terminal that replaced the reported one, beyond repair
+     * @param responder         the assignee of the first response (Confirm diagnosis)
+     * @param resolutionEta     the new estimated time of repair the merchant was told
+     * @param repairDoneAt      when the repair stage was done
      */
     public record Ticket(String number, String processInstanceId, String merchantId, String terminalSerial,
-                         Instant reportedAt, Instant closedAt, Outcome outcome, String endReason, String endedBy) {
+                         Instant reportedAt, Instant closedAt, Outcome outcome, String endReason, String endedBy,
+                         Report report, String replacementSerial, String stage,
+                         String proposedSeverity, String proposedRepairChannel, String severity, String repairChannel,
+                         Boolean warrantyInPeriod, Boolean merchantCausedDamage,
+                         Instant responseWarningAt, Instant responseDue, Instant firstResponseAt, String responder,
+                         Boolean responseMet, Instant resolutionDue, Instant resolutionExtendedDue, Instant resolutionEta,
+                         Instant visitAt, Instant repairDoneAt, String slaState, String installedVersion, Instant upgradedAt,
+                         Instant surveySentAt, Instant surveyExpiresAt) {
 
         public boolean open() {
             return closedAt == null;
         }
+
+        /** The merchant's terminal now: the replacement, if the reported one was replaced. */
+        public String currentTerminal() {
+            return replacementSerial != null ? replacementSerial : terminalSerial;
+        }
     }
 
-    public void register(Ticket ticket) {
-        jdbc.update("INSERT INTO ticket (ticket_number, process_instance_id, merchant_id, terminal_serial, reported_at)"
-                        + " VALUES (?, ?, ?, ?, ?)", ticket.number(), ticket.processInstanceId(), ticket.merchantId(),
-                ticket.terminalSerial(), Timestamp.from(ticket.reportedAt()));
-    }
-
-    public Optional<String> openTicketFor(String terminalSerial) {
-        return jdbc.queryForList("SELECT ticket_number FROM ticket WHERE terminal_serial = ? AND closed_at IS NULL",
-                String.class, terminalSerial).stream().findFirst();
-    }
+    // ------------------------------------------------------------------------------------------------ reading
 
     public Optional<Ticket> find(String ticketNumber) {
         return jdbc.query("SELECT * FROM ticket WHERE ticket_number = ?", TicketRegistry::row, ticketNumber).stream().findFirst();
@@ -68,20 +82,21 @@ public class TicketRegistry {
                 .stream().findFirst();
     }
 
+    /** The ticket of a process step; every step of the ticket's process has one. */
+    public Ticket ofProcess(String processInstanceId) {
+        return findByProcessInstance(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("No ticket record for process instance " + processInstanceId));
+    }
+
     /** The ticket, locked until the transaction ends, so that two requests to end it are taken one after the other. */
     public Optional<Ticket> lock(String ticketNumber) {
         return jdbc.query("SELECT * FROM ticket WHERE ticket_number = ? FOR UPDATE", TicketRegistry::row, ticketNumber)
                 .stream().findFirst();
     }
 
-    /**
-     * Records the end of the ticket of this process instance, unless it has ended already (a cancelled ticket
-     * is closed when the cancellation is accepted, before its process ends). Whether it was still open.
-     */
-    public boolean markEnded(String processInstanceId, Instant at, Outcome outcome, String reason, String by) {
-        return jdbc.update("UPDATE ticket SET closed_at = ?, outcome = ?, end_reason = ?, ended_by = ?"
-                        + " WHERE process_instance_id = ? AND closed_at IS NULL",
-                Timestamp.from(at), outcome.name(), clip(reason, 500), clip(by, 64), processInstanceId) > 0;
+    public Optional<String> openTicketFor(String terminalSerial) {
+        return jdbc.queryForList("SELECT ticket_number FROM ticket WHERE terminal_serial = ? AND closed_at IS NULL",
+                String.class, terminalSerial).stream().findFirst();
     }
 
     /** Tickets that are open in this table, but whose process instance no longer runs: the engine ended them. */
@@ -95,20 +110,121 @@ public class TicketRegistry {
         return jdbc.query("SELECT * FROM ticket WHERE closed_at IS NOT NULL AND outcome IS NULL", TicketRegistry::row);
     }
 
+    // ------------------------------------------------------------------------------------------------ writing
+
+    /** A new ticket, in the transaction that starts it. */
+    public void register(String number, String processInstanceId, String merchantId, String terminalSerial, Instant reportedAt,
+                         Report report) {
+        jdbc.update("INSERT INTO ticket (ticket_number, process_instance_id, merchant_id, terminal_serial, reported_at,"
+                        + " report_channel, fault_category, fault_description, payments_blocked, contact_phone, stage)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'FAULT_REPORT')", number, processInstanceId, merchantId,
+                terminalSerial, Timestamp.from(reportedAt), report.channel(), report.faultCategory(),
+                clip(report.faultDescription(), 2000), report.paymentsBlocked(), report.contactPhone());
+    }
+
+    public void stage(String processInstanceId, Stage stage) {
+        update(processInstanceId, "stage = ?", stage.name());
+    }
+
+    /** The diagnosis step's proposal, the warranty, and the first-response deadlines. */
+    public void diagnosed(String processInstanceId, String severity, String repairChannel, boolean warrantyInPeriod,
+                          Instant responseWarningAt, Instant responseDue) {
+        update(processInstanceId, "proposed_severity = ?, proposed_repair_channel = ?, severity = ?, repair_channel = ?,"
+                        + " warranty_in_period = ?, response_warning_at = ?, response_due = ?", severity, repairChannel, severity,
+                repairChannel, warrantyInPeriod, Timestamp.from(responseWarningAt), Timestamp.from(responseDue));
+    }
+
+    /** The first response: the technician's diagnosis, whether it was on time, and the resolution deadlines. */
+    public void responded(String processInstanceId, String severity, String repairChannel, boolean merchantCausedDamage,
+                          Instant at, String responder, boolean onTime, Instant resolutionDue, Instant resolutionExtendedDue) {
+        update(processInstanceId, "severity = ?, repair_channel = ?, merchant_caused_damage = ?, first_response_at = ?,"
+                        + " responder = ?, response_met = ?, resolution_due = ?, resolution_extended_due = ?", severity,
+                repairChannel, merchantCausedDamage, Timestamp.from(at), responder, onTime, Timestamp.from(resolutionDue),
+                Timestamp.from(resolutionExtendedDue));
+    }
+
+    public void slaState(String processInstanceId, String state) {
+        update(processInstanceId, "sla_state = ?", state);
+    }
+
+    /** The new estimated time of repair the merchant is told. */
+    public void eta(String processInstanceId, Instant eta) {
+        update(processInstanceId, "resolution_eta = ?", Timestamp.from(eta));
+    }
+
+    public void visit(String processInstanceId, Instant visitAt) {
+        update(processInstanceId, "visit_at = ?", Timestamp.from(visitAt));
+    }
+
+    public void repairDone(String processInstanceId, Instant at) {
+        update(processInstanceId, "repair_done_at = ?", Timestamp.from(at));
+    }
+
+    public void replaced(String processInstanceId, String replacementSerial) {
+        update(processInstanceId, "replacement_serial = ?", replacementSerial);
+    }
+
+    /** The system upgrade: the version now on the merchant's terminal. */
+    public void upgraded(String processInstanceId, String installedVersion, Instant at) {
+        update(processInstanceId, "installed_version = ?, upgraded_at = ?", installedVersion, Timestamp.from(at));
+    }
+
+    public void surveySent(String processInstanceId, Instant at, Instant expiresAt) {
+        update(processInstanceId, "survey_sent_at = ?, survey_expires_at = ?", Timestamp.from(at), Timestamp.from(expiresAt));
+    }
+
+    /**
+     * Records the end of the ticket of this process instance, unless it has ended already (a cancelled ticket
+     * is closed when the cancellation is accepted, before its process ends). Whether it was still open.
+     */
+    public boolean markEnded(String processInstanceId, Instant at, Outcome outcome, String reason, String by) {
+        return jdbc.update("UPDATE ticket SET closed_at = ?, outcome = ?, end_reason = ?, ended_by = ?"
+                        + " WHERE process_instance_id = ? AND closed_at IS NULL",
+                Timestamp.from(at), outcome.name(), clip(reason, 500), clip(by, 64), processInstanceId) > 0;
+    }
+
     public void setOutcome(String ticketNumber, Outcome outcome) {
         jdbc.update("UPDATE ticket SET outcome = ? WHERE ticket_number = ? AND outcome IS NULL", outcome.name(), ticketNumber);
     }
 
-    private static String clip(String text, int length) {
+    private void update(String processInstanceId, String assignments, Object... values) {
+        Object[] arguments = new Object[values.length + 1];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = processInstanceId;
+        if (jdbc.update("UPDATE ticket SET " + assignments + " WHERE process_instance_id = ?", arguments) != 1) {
+            throw new IllegalStateException("No ticket record for process instance " + processInstanceId);
+        }
+    }
+
+    public static String clip(String text, int length) {
         return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Boolean bool(ResultSet row, String column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+
     private static Ticket row(ResultSet row, int index) throws SQLException {
-        Timestamp closed = row.getTimestamp("closed_at");
         String outcome = row.getString("outcome");
         return new Ticket(row.getString("ticket_number"), row.getString("process_instance_id"), row.getString("merchant_id"),
-                row.getString("terminal_serial"), row.getTimestamp("reported_at").toInstant(),
-                closed == null ? null : closed.toInstant(), outcome == null ? null : Outcome.valueOf(outcome),
-                row.getString("end_reason"), row.getString("ended_by"));
+                row.getString("terminal_serial"), instant(row, "reported_at"), instant(row, "closed_at"),
+                outcome == null ? null : Outcome.valueOf(outcome), row.getString("end_reason"), row.getString("ended_by"),
+                new Report(row.getString("report_channel"), row.getString("fault_category"), row.getString("fault_description"),
+                        row.getBoolean("payments_blocked"), row.getString("contact_phone")),
+                row.getString("replacement_serial"), row.getString("stage"),
+                row.getString("proposed_severity"), row.getString("proposed_repair_channel"), row.getString("severity"),
+                row.getString("repair_channel"), bool(row, "warranty_in_period"), bool(row, "merchant_caused_damage"),
+                instant(row, "response_warning_at"), instant(row, "response_due"), instant(row, "first_response_at"),
+                row.getString("responder"), bool(row, "response_met"), instant(row, "resolution_due"),
+                instant(row, "resolution_extended_due"), instant(row, "resolution_eta"), instant(row, "visit_at"),
+                instant(row, "repair_done_at"), row.getString("sla_state"), row.getString("installed_version"),
+                instant(row, "upgraded_at"), instant(row, "survey_sent_at"),
+                instant(row, "survey_expires_at"));
     }
 }

@@ -5,10 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 public class TicketTokens {
 
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    public TicketTokens(JdbcTemplate jdbc) {
+    public TicketTokens(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A new token for the ticket, in the current transaction. */
@@ -32,7 +34,7 @@ public class TicketTokens {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.update("INSERT INTO ticket_token (token_hash, ticket_number, created_at) VALUES (?, ?, ?)",
-                hash(token), ticketNumber, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+                hash(token), ticketNumber, Timestamp.from(clock.instant()));
         return token;
     }
 

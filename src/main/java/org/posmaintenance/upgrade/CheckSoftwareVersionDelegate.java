@@ -2,16 +2,17 @@ package org.posmaintenance.upgrade;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.merchant.Merchant;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.merchant.Terminal;
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,32 +23,37 @@ import org.springframework.stereotype.Component;
 @Component("checkSoftwareVersion")
 public class CheckSoftwareVersionDelegate implements JavaDelegate {
 
-
     private final UpgradeProperties properties;
     private final ServiceHoursCalendar calendar;
     private final MerchantDirectory directory;
+    private final TicketRegistry registry;
+    private final Clock clock;
 
     public CheckSoftwareVersionDelegate(UpgradeProperties properties, ServiceHoursCalendar calendar,
-                                        MerchantDirectory directory) {
+                                        MerchantDirectory directory, TicketRegistry registry, Clock clock) {
+        this.registry = registry;
         this.properties = properties;
         this.calendar = calendar;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String serial = (String) execution.getVariable(TERMINAL_SERIAL);
+        TicketRegistry.Ticket ticket = registry.ofProcess(execution.getProcessInstanceId());
+        String serial = ticket.currentTerminal();
         Terminal terminal = directory.terminal(serial)
-                .orElseThrow(() -> new IllegalStateException("No terminal " + serial + " for ticket " + execution.getBusinessKey()));
+                .orElseThrow(() -> new IllegalStateException("No terminal " + serial + " for ticket " + ticket.number()));
         Merchant merchant = directory.merchant(terminal.merchantId()).orElseThrow();
         SoftwareVersion installed = SoftwareVersion.parse(terminal.softwareVersion());
         SoftwareVersion latest = SoftwareVersion.parse(properties.latestVersion());
         boolean needed = installed.isOlderThan(latest);
+        // copies for the upgrade form, and routing
         execution.setVariable(SOFTWARE_VERSION, installed.toString());
         execution.setVariable(LATEST_SOFTWARE_VERSION, latest.toString());
         execution.setVariable(UPGRADE_NEEDED, needed);
         if (needed) {
-            Instant now = ClockUtil.getCurrentTime().toInstant();
+            Instant now = clock.instant();
             UpgradeWindow.Slot slot = UpgradeWindow.next(now, calendar.zone(),
                     merchant.openingHours(), properties.windowStart(), properties.windowEnd());
             execution.setVariable(UPGRADE_WINDOW_START, Date.from(slot.start()));

@@ -2,13 +2,16 @@ package org.posmaintenance.upgrade;
 
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,25 +22,33 @@ import org.springframework.stereotype.Component;
 public class RecordUpgradeListener implements TaskListener {
 
     private final MerchantDirectory directory;
+    private final UpgradeProperties properties;
+    private final TicketRegistry registry;
+    private final Clock clock;
 
-    public RecordUpgradeListener(MerchantDirectory directory) {
+    public RecordUpgradeListener(MerchantDirectory directory, UpgradeProperties properties, TicketRegistry registry, Clock clock) {
         this.directory = directory;
+        this.properties = properties;
+        this.registry = registry;
+        this.clock = clock;
     }
-
-
     @Override
     public void notify(DelegateTask task) {
         TicketInput input = TicketInput.of(task);
         SoftwareVersion installed = SoftwareVersion.parse(
                 input.requiredMatching(INSTALLED_VERSION, SoftwareVersion.FORMAT, "a software version such as 3.4.0"));
         input.optionalText(UPGRADE_NOTES, 1000);
-        SoftwareVersion latest = SoftwareVersion.parse((String) task.getVariable(LATEST_SOFTWARE_VERSION));
+        SoftwareVersion latest = SoftwareVersion.parse(properties.latestVersion());
         if (installed.isOlderThan(latest)) {
             throw new InvalidTicketInputException(INSTALLED_VERSION,
                     installed + " is older than the latest version " + latest);
         }
+        Instant now = clock.instant();
+        TicketRegistry.Ticket ticket = registry.ofProcess(task.getProcessInstanceId());
+        directory.updateSoftwareVersion(ticket.currentTerminal(), installed.toString());
+        registry.upgraded(task.getProcessInstanceId(), installed.toString(), now);
+        // copies for Tasklist
         task.setVariable(SOFTWARE_VERSION, installed.toString());
-        directory.updateSoftwareVersion((String) task.getVariable(TERMINAL_SERIAL), installed.toString());
-        task.setVariable(UPGRADED_AT, ClockUtil.getCurrentTime());
+        task.setVariable(UPGRADED_AT, Date.from(now));
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 
@@ -25,8 +24,8 @@ class BillingFailureTest extends ProcessScenarioTest {
         confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
         complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "PHONE",
                 REMOTE_SESSION_NOTES, "Fixed by phone.", REMOTE_RESOLVED, true));
-        // a part code that has left the price list since the repair was recorded
-        runtimeService.setVariable(ticket.getId(), PARTS_REPLACED, SpinValues.jsonValue("[\"RETIRED_PART\"]").create());
+        // the repair used a part that has left the price list since (the work record is as it was then)
+        setWorkParts(ticket, "RETIRED_PART");
 
         Instant now = WEDNESDAY_10_00;
         // the first attempt, then a retry after 1, 5 and 20 minutes (failed-job-retry-time-cycle)
@@ -46,11 +45,20 @@ class BillingFailureTest extends ProcessScenarioTest {
         assertThat(incident.getIncidentMessage()).contains("RETIRED_PART");
         assertThat(historicVariable(ticket, REMOTE_SESSION_NOTES)).as("the technician's work is kept").isEqualTo("Fixed by phone.");
 
-        runtimeService.setVariable(ticket.getId(), PARTS_REPLACED, SpinValues.jsonValue("[]").create());
+        assertThat(bills.of(ticket.getBusinessKey())).as("no half-written bill").isEmpty();
+
+        // the part is back in the price list (here: the record names a part the list has), and a manager retries
+        setWorkParts(ticket, "PRINTER_ROLLER");
         managementService.setJobRetries(billingJob(ticket).getId(), 1);
         managementService.executeJob(billingJob(ticket).getId());
         assertThat(runtimeService.createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
         assertThat(ticket).hasPassed("Task_BillParts").isWaitingAt("Task_CheckSoftwareVersion");
+        assertThat(billLines(ticket)).containsExactly("PART PRINTER_ROLLER 0.00 WARRANTY", "SERVICE REMOTE 0.00 WARRANTY");
+    }
+
+    private void setWorkParts(ProcessInstance ticket, String parts) {
+        assertThat(jdbc.update("UPDATE ticket_repair_work SET parts = ? WHERE ticket_number = ?", parts, ticket.getBusinessKey()))
+                .isEqualTo(1);
     }
 
     private Job billingJob(ProcessInstance ticket) {

@@ -146,7 +146,7 @@ class TicketEndsTest extends ProcessScenarioTest {
                 () -> complete(ticket, "Task_SettleCancelledRepair", Map.of(RETURN_SHIPPING_REFERENCE, "SF5550001")));
         complete(ticket, "Task_SettleCancelledRepair", Map.of(RETURN_SHIPPING_REFERENCE, "SF5550001", LOANER_RETURNED, true));
         assertThat(ticket).hasPassed("EndEvent_CancelledRepairSettled").isEnded();
-        assertThat(historicVariable(ticket, LOANER_RETURNED_AT)).isNotNull();
+        assertThat(lendings.of(ticket.getBusinessKey()).orElseThrow().returnedAt()).isNotNull();
         assertThat(registry.find(ticket.getBusinessKey()).orElseThrow().outcome()).isEqualTo(TicketRegistry.Outcome.CANCELLED);
     }
 
@@ -368,9 +368,7 @@ class TicketEndsTest extends ProcessScenarioTest {
 
     /** The message of the ticket's latest notification, as the journal recorded it. */
     private String lastNotification(ProcessInstance ticket) {
-        var value = historyService.createHistoricVariableInstanceQuery().processInstanceId(ticket.getId())
-                .variableName(NOTIFICATIONS).singleResult();
-        var entries = ((org.camunda.spin.plugin.variable.value.JsonValue) value.getTypedValue()).getValue().elements();
-        return entries.get(entries.size() - 1).prop("message").stringValue();
+        var entries = journal.notifications(ticket.getBusinessKey());
+        return entries.get(entries.size() - 1).message();
     }
 }

@@ -25,9 +25,10 @@ class FeedbackStageTest extends ProcessScenarioTest {
         answerSurvey(ticket, 2);
 
         assertThat(variable(ticket, LOW_SCORE)).isEqualTo(true);
-        SpinJsonNode evaluation = ((JsonValue) runtimeService.getVariableTyped(ticket.getId(), EVALUATION)).getValue();
-        assertThat(evaluation.prop("score").numberValue().intValue()).isEqualTo(2);
-        assertThat(evaluation.prop("comment").stringValue()).isEqualTo("Quick and friendly.");
+        var evaluation = evaluations.of(ticket.getBusinessKey()).orElseThrow();
+        assertThat(evaluation.score()).isEqualTo(2);
+        assertThat(evaluation.comment()).isEqualTo("Quick and friendly.");
+        assertThat(evaluation.lowScore()).isTrue();
         assertThat(ticket).isWaitingAt("Task_FollowUpLowScore");
         assertThat(task()).hasCandidateGroup("managers");
 
@@ -52,8 +53,10 @@ class FeedbackStageTest extends ProcessScenarioTest {
 
         assertThat(ticket).hasPassed("Task_CloseSurveyUnanswered").hasNotPassed("Task_RecordEvaluation", "Task_FollowUpLowScore");
         assertThat(variable(ticket, SURVEY_ANSWERED)).isEqualTo(false);
-        SpinJsonNode evaluation = ((JsonValue) runtimeService.getVariableTyped(ticket.getId(), EVALUATION)).getValue();
-        assertThat(evaluation.prop("answered").boolValue()).isFalse();
+        var evaluation = evaluations.of(ticket.getBusinessKey()).orElseThrow();
+        assertThat(evaluation.answered()).isFalse();
+        assertThat(evaluation.score()).isNull();
+        assertThat(evaluation.recordedAt()).isEqualTo(expires);
         executeJobAt(ticket, "Task_CloseTicket");
         assertThat(ticket).isEnded();
     }

@@ -50,9 +50,7 @@ class ModelContractTest {
                         .replace("\"Task_ConfirmDiagnosis_di\"", "\"Task_CheckDiagnosis_di\"")));
         assertThat(problems).anySatisfy(problem -> {
             assertThat(problem.message()).contains("there is no userTask 'Task_ConfirmDiagnosis'");
-            assertThat(problem.dependents()).contains("sla/EscalateResponseDelegate.java",
-                    "identity/TasklistFilters.java",
-                    "report/TicketFactsReader.java");
+            assertThat(problem.dependents()).contains("sla/EscalateResponseDelegate.java", "identity/TasklistFilters.java");
         });
         assertThat(problems).anySatisfy(problem -> assertThat(problem.message())
                 .contains("'Task_ConfirmDiagnosis' that calls ${confirmDiagnosis}"));

@@ -33,19 +33,19 @@ class RepairChannelsTest extends ProcessScenarioTest {
         assertRejected(ticket, "Task_ScheduleVisit", VISIT_APPOINTMENT, () -> complete(ticket, "Task_ScheduleVisit", saturday));
 
         complete(ticket, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2026-11-26T09:30+08:00", VISIT_ADDRESS, "8 Nanjing Road"));
-        assertThat(variable(ticket, VISIT_AT)).isEqualTo(Date.from(Instant.parse("2026-11-26T01:30:00Z")));
+        assertThat(record(ticket).visitAt()).isEqualTo(Instant.parse("2026-11-26T01:30:00Z"));
         assertThat(ticket).isWaitingAt("Task_RepairOnSite");
         complete(ticket, "Task_RepairOnSite", Map.of(REPAIR_REPORT, "Replaced the printer head.",
                 PARTS_REPLACED, SpinValues.jsonValue("[\"PRINTER_HEAD\"]").create()));
         executeJobAt(ticket, "Task_BillParts");
 
-        assertThat(variable(ticket, WARRANTY_COVERED)).isEqualTo(false);
+        assertThat(bill(ticket).warrantyCovered()).isFalse();
         assertThat(billLines(ticket)).containsExactly(
                 "PART PRINTER_HEAD 180.00 CHARGED",
                 "SERVICE REMOTE 0.00 INCLUDED_IN_RENTAL",
                 "SERVICE ON_SITE 0.00 INCLUDED_IN_RENTAL");
-        assertThat(variable(ticket, BILL_TOTAL)).isEqualTo("180.00");
-        assertThat(variable(ticket, WARRANTY_COVERED)).isEqualTo(false);
+        assertThat(bill(ticket).total()).isEqualByComparingTo("180.00");
+        assertThat(bill(ticket).warrantyCovered()).isFalse();
     }
 
     @Test
@@ -58,14 +58,14 @@ class RepairChannelsTest extends ProcessScenarioTest {
 
         assertThat(ticket).hasNotPassed("Task_RemoteSupport").isWaitingAt("Task_ScheduleVisit");
         complete(ticket, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2026-11-25T15:00", VISIT_ADDRESS, "8 Nanjing Road"));
-        assertThat(variable(ticket, VISIT_AT)).isEqualTo(Date.from(Instant.parse("2026-11-25T07:00:00Z")));
+        assertThat(record(ticket).visitAt()).isEqualTo(Instant.parse("2026-11-25T07:00:00Z"));
         complete(ticket, "Task_RepairOnSite", Map.of(REPAIR_REPORT, "Replaced the chip reader.",
                 PARTS_REPLACED, SpinValues.jsonValue("[\"CARD_READER_IC\"]").create()));
         executeJobAt(ticket, "Task_BillParts");
 
         assertThat(billLines(ticket)).containsExactly(
                 "PART CARD_READER_IC 0.00 WARRANTY", "SERVICE ON_SITE 0.00 WARRANTY");
-        assertThat(variable(ticket, BILL_TOTAL)).isEqualTo("0.00");
+        assertThat(bill(ticket).total()).isEqualByComparingTo("0.00");
     }
 
     @Test
@@ -81,7 +81,8 @@ class RepairChannelsTest extends ProcessScenarioTest {
         assertThat(ticket).isWaitingAt("Task_ReceiveTerminal");
         assertThat(task()).hasCandidateGroup("repaircentre");
         complete(ticket, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-A920-007"));
-        assertThat(variable(ticket, LOANER_LENT_AT)).isEqualTo(Date.from(WEDNESDAY_10_00));
+        assertThat(lendings.of(ticket.getBusinessKey()).orElseThrow().lentAt()).isEqualTo(WEDNESDAY_10_00);
+        assertThat(lendings.of(ticket.getBusinessKey()).orElseThrow().loanerSerial()).isEqualTo("LOAN-A920-007");
         assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT");
 
         complete(ticket, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Replaced display and housing.",
@@ -91,14 +92,14 @@ class RepairChannelsTest extends ProcessScenarioTest {
         setClock(WEDNESDAY_10_00.plusSeconds(3 * 86400));
         // the courier brings the repaired terminal and takes the loaner back
         complete(ticket, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321", LOANER_RETURNED, true));
-        assertThat(variable(ticket, LOANER_RETURNED_AT)).isEqualTo(Date.from(WEDNESDAY_10_00.plusSeconds(3 * 86400)));
+        assertThat(lendings.of(ticket.getBusinessKey()).orElseThrow().returnedAt()).isEqualTo(WEDNESDAY_10_00.plusSeconds(3 * 86400));
         assertThat(variable(ticket, LOANER_OUT)).isEqualTo(false);
         executeJobAt(ticket, "Task_BillParts");
 
-        assertThat(variable(ticket, WARRANTY_COVERED)).isEqualTo(false);
+        assertThat(bill(ticket).warrantyCovered()).isFalse();
         assertThat(billLines(ticket)).containsExactly(
                 "PART DISPLAY 260.00 CHARGED", "PART HOUSING 75.00 CHARGED", "SERVICE MAIL_IN 80.00 CHARGED");
-        assertThat(variable(ticket, BILL_TOTAL)).isEqualTo("415.00");
+        assertThat(bill(ticket).total()).isEqualByComparingTo("415.00");
     }
 
     @Test

@@ -51,7 +51,7 @@ class RepairOutcomesTest extends ProcessScenarioTest {
                 Map.of(SUPPLIER_ORDER_REFERENCE, "PO-7781", PART_EXPECTED_ON, "2026-11-20")));
         // delivery on Friday 27th: repaired by the end of the next service day, Monday 30th 18:00
         complete(ticket, "Task_OrderPart", Map.of(SUPPLIER_ORDER_REFERENCE, "PO-7781", PART_EXPECTED_ON, "2026-11-27"));
-        assertThat(variable(ticket, RESOLUTION_ETA)).isEqualTo(Date.from(Instant.parse("2026-11-30T10:00:00Z")));
+        assertThat(record(ticket).resolutionEta()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
         assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "PART_ORDERED");
 
         assertRejected(ticket, "Task_ReceivePart", PART_RECEIVED, () -> complete(ticket, "Task_ReceivePart", Map.of()));

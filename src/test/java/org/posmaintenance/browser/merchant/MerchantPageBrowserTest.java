@@ -126,10 +126,11 @@ class MerchantPageBrowserTest extends BrowserTestBase {
         executeJobAt(ticket, "Task_RecordEvaluation");
         assertThat(variable(ticket, SURVEY_ANSWERED)).isEqualTo(true);
         assertThat(variable(ticket, LOW_SCORE)).isEqualTo(false);
-        SpinJsonNode evaluation = ((JsonValue) runtimeService.getVariableTyped(ticket.getId(), EVALUATION)).getValue();
-        assertThat(evaluation.prop("answered").boolValue()).isTrue();
-        assertThat(evaluation.prop("score").numberValue().intValue()).isEqualTo(5);
-        assertThat(evaluation.prop("comment").stringValue()).isEqualTo("Fixed on a video call within the hour.");
+        var evaluation = evaluations.of(ticket.getBusinessKey()).orElseThrow();
+        assertThat(evaluation.answered()).isTrue();
+        assertThat(evaluation.score()).isEqualTo(5);
+        assertThat(evaluation.comment()).isEqualTo("Fixed on a video call within the hour.");
+        assertThat(evaluation.lowScore()).isFalse();
 
         // back on the ticket, the merchant sees the evaluation
         click(By.id("survey-back"));
