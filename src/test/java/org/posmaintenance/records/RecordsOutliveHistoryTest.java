@@ -1,0 +1,163 @@
+package org.posmaintenance.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.posmaintenance.model.ModelContract.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Test;
+import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.testing.HistoryCleanup;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A ticket's records outlive the engine's history: tickets are driven to their end through the merchant API and
+ * the tasks, an administrator then gives their history a past removal time and runs the history cleanup through
+ * the REST API, and the merchant page and the SLA report answer exactly as before. Then the records themselves go
+ * when {@code pos.records.retention} has passed, and not before.
+ */
+class RecordsOutliveHistoryTest extends ProcessScenarioTest {
+
+    private static final String TICKETS = "/api/merchant/tickets";
+
+    @Autowired TestRestTemplate http;
+    @Autowired IdentityService identityService;
+    @Autowired RecordsRetention retention;
+
+    @Test
+    void theMerchantPageAndTheReportAreUnchangedAfterTheHistoryCleanup() {
+        // Lotus Tea House reports a printer it dropped: out of warranty, bought
+        String terminal = newTerminal(MERCHANT, "3.4.0", "2026-06-30", "PURCHASE");
+        Reported printer = reportOnline(terminal, "PRINTER", "The terminal fell; the printer prints nothing.");
+        ProcessInstance repaired = instance(printer.number());
+        execute(repaired, "Task_DiagnoseFault");
+        setClock(WEDNESDAY_10_00.plus(Duration.ofMinutes(40)));
+        confirmDiagnosis(repaired, "NORMAL", "ON_SITE", true);
+        complete(repaired, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2026-11-25T15:00+08:00", VISIT_ADDRESS, "8 Nanjing Road"));
+        setClock(Instant.parse("2026-11-25T08:00:00Z"));
+        complete(repaired, "Task_RepairOnSite", Map.of(REPAIR_OUTCOME, "REPAIRED", REPAIR_REPORT, "Replaced the print head.",
+                PARTS_REPLACED, SpinValues.jsonValue("[\"PRINTER_HEAD\"]").create()));
+        billAndCheckSoftware(repaired);
+        execute(repaired, "Task_SendSurvey");
+        assertThat(post(TICKETS + "/" + printer.number() + "/survey", printer.token(),
+                Map.of("score", 4, "comment", "The technician came the same afternoon.")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        execute(repaired, "Task_RecordEvaluation");
+        execute(repaired, "Task_CloseTicket");
+        assertThat(repaired).isEnded();
+
+        // a second terminal works again before anyone looked at it: the merchant withdraws the report
+        setClock(Instant.parse("2026-11-25T09:00:00Z"));
+        Reported withdrawn = reportOnline(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "NETWORK",
+                "No connection since the router was changed.");
+        ProcessInstance cancelled = instance(withdrawn.number());
+        assertThat(post(TICKETS + "/" + withdrawn.number() + "/withdrawal", withdrawn.token(), Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        execute(cancelled, "Task_CloseCancelledTicket");
+        assertThat(cancelled).isEnded();
+
+        setClock(Instant.parse("2026-11-26T02:00:00Z"));
+        String period = "/api/reports/sla?from=2026-11-23&to=2026-11-30";
+        JsonNode reportBefore = asManager(period);
+        JsonNode printerBefore = page(printer);
+        JsonNode withdrawnBefore = page(withdrawn);
+        // what the merchant and the manager see is the real thing, not an empty page
+        assertThat(printerBefore.at("/bill/total").asText()).isEqualTo("280.00");
+        assertThat(printerBefore.at("/bill/lines").size()).isEqualTo(2);
+        assertThat(printerBefore.at("/survey/status").asText()).isEqualTo("ANSWERED");
+        assertThat(printerBefore.at("/notifications").findValuesAsText("kind"))
+                .containsExactly("TICKET_RECEIVED", "SURVEY_SENT", "TICKET_CLOSED");
+        assertThat(withdrawnBefore.at("/status").asText()).isEqualTo("CANCELLED");
+        assertThat(reportBefore.at("/tickets")).hasToString("{\"reported\":2,\"open\":0,\"closed\":1,\"cancelled\":1}");
+        assertThat(reportBefore.at("/billing/billedTotal").asText()).isEqualTo("280.00");
+        assertThat(reportBefore.at("/survey/answered").asInt()).isEqualTo(1);
+        assertThat(reportBefore.at("/compliance/overall/response/met").asInt()).isEqualTo(1);
+        assertThat(reportBefore.at("/times/respond/overall/clockHours/mean").asDouble()).isEqualTo(0.67);
+
+        new HistoryCleanup(http, identityService, managementService, historyService)
+                .forget(List.of(repaired.getId(), cancelled.getId()), Instant.parse("2026-11-26T02:00:00Z"));
+
+        assertThat(page(printer)).isEqualTo(printerBefore);
+        assertThat(page(withdrawn)).isEqualTo(withdrawnBefore);
+        assertThat(asManager(period)).isEqualTo(reportBefore);
+
+        // ten years on, the records go too; a day earlier they are still there
+        setClock(Instant.parse("2036-11-25T08:00:00Z"));
+        retention.deleteExpired();
+        assertThat(page(printer)).isEqualTo(printerBefore);
+        setClock(Instant.parse("2036-11-26T02:00:00Z"));
+        assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(2);
+        assertThat(get(TICKETS + "/" + printer.number(), printer.token()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_bill_line WHERE ticket_number = ?", Integer.class,
+                printer.number())).isZero();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private record Reported(String number, String token) {
+    }
+
+    private Reported reportOnline(String terminal, String category, String description) {
+        Map<String, Object> report = new HashMap<>();
+        report.put("merchantId", MERCHANT);
+        report.put("terminalSerial", terminal);
+        report.put("faultCategory", category);
+        report.put("description", description);
+        report.put("contactPhone", "+86 21 5555 0101");
+        ResponseEntity<JsonNode> answer = http.postForEntity(TICKETS, report, JsonNode.class);
+        assertThat(answer.getStatusCode()).as("report: " + answer.getBody()).isEqualTo(HttpStatus.CREATED);
+        return new Reported(answer.getBody().get("ticketNumber").asText(), answer.getBody().get("accessToken").asText());
+    }
+
+    /** The running process instance of the ticket. */
+    private ProcessInstance instance(String ticketNumber) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).singleResult();
+        assertThat(instance).as("running ticket " + ticketNumber).isNotNull();
+        return instance;
+    }
+
+    private void execute(ProcessInstance ticket, String activityId) {
+        executeJobAt(ticket, activityId);
+    }
+
+    private JsonNode page(Reported ticket) {
+        ResponseEntity<JsonNode> answer = get(TICKETS + "/" + ticket.number(), ticket.token());
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private JsonNode asManager(String url) {
+        ResponseEntity<JsonNode> answer = http.withBasicAuth("mary", "mary-demo").getForEntity(url, JsonNode.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    private ResponseEntity<JsonNode> get(String url, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Ticket-Token", token);
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> post(String url, String token, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Ticket-Token", token);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+}
