@@ -2,27 +2,55 @@ package org.posmaintenance.identity;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The engine REST API and the application's staff APIs answer only authenticated callers (HTTP Basic,
- * Camunda users), and then with that user's authorizations.
+ * Camunda users), and then with that user's authorizations. Behind the authentication, on the engine REST
+ * API and on the web applications' engine API, the {@link VariableWriteGuard} lets people write only
+ * their forms' fields.
  */
 @Configuration
 class RestApiSecurity {
+
+    static final String ENGINE_REST = "/engine-rest";
+    /** The authentication runs first; the guard needs the user it sets. */
+    private static final int AUTHENTICATION_ORDER = 0;
+    private static final int VARIABLE_GUARD_ORDER = AUTHENTICATION_ORDER + 1;
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
-        registration.addUrlPatterns("/engine-rest/*", "/api/process-revisions", "/api/process-revisions/*");
+        registration.addUrlPatterns(ENGINE_REST + "/*", "/api/process-revisions", "/api/process-revisions/*");
         registration.setInitParameters(Map.of(
                 ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
+        registration.setOrder(AUTHENTICATION_ORDER);
+        return registration;
+    }
+
+    /**
+     * On the engine REST API after its authentication; on the web applications' engine API before Camunda's
+     * own filters there (which Camunda adds after all of the application's), with the session's login.
+     */
+    @Bean
+    FilterRegistrationBean<VariableWriteGuard> variableWriteGuard(ProcessEngine engine, FormFields formFields, ObjectMapper json,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        String webappEngineApi = webappPath + "/api/engine";
+        FilterRegistrationBean<VariableWriteGuard> registration = new FilterRegistrationBean<>(
+                new VariableWriteGuard(engine, formFields, json, ENGINE_REST, webappEngineApi));
+        registration.setName("variable-write-guard");
+        registration.addUrlPatterns(ENGINE_REST + "/*", webappEngineApi + "/*");
+        registration.setOrder(VARIABLE_GUARD_ORDER);
         return registration;
     }
 }
