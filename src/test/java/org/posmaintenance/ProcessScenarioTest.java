@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.posmaintenance.billing.Bill;
 import org.posmaintenance.billing.BillRecords;
 import org.posmaintenance.feedback.Evaluations;
+import org.posmaintenance.records.TaskEntries;
 import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketJournal;
@@ -71,6 +72,7 @@ public abstract class ProcessScenarioTest {
     @Autowired protected BillRecords bills;
     @Autowired protected LoanerLendings lendings;
     @Autowired protected Evaluations evaluations;
+    @Autowired protected TaskEntries taskEntries;
 
     /** The application's clock in tests: the engine's, which {@link #setClock} sets, so that both always agree. */
     @TestConfiguration
@@ -199,12 +201,6 @@ public abstract class ProcessScenarioTest {
 
     protected Object variable(ProcessInstance ticket, String name) {
         return runtimeService.getVariable(ticket.getId(), name);
-    }
-
-    protected Object historicVariable(ProcessInstance ticket, String name) {
-        var value = historyService.createHistoricVariableInstanceQuery()
-                .processInstanceId(ticket.getId()).variableName(name).singleResult();
-        return value == null ? null : value.getValue();
     }
 
     /** The kinds of the notifications to the merchant, in the ticket's journal, oldest first. */

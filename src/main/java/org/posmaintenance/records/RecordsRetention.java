@@ -25,7 +25,7 @@ public class RecordsRetention {
     private static final Logger LOG = LoggerFactory.getLogger(RecordsRetention.class);
     static final int BATCH = 200;
     /** What refers to a ticket, children first. */
-    private static final List<String> CHILD_TABLES = List.of("ticket_bill_line", "ticket_bill", "ticket_evaluation",
+    private static final List<String> CHILD_TABLES = List.of("ticket_bill_line", "ticket_bill", "ticket_evaluation", "ticket_task_entry",
             "ticket_notification", "ticket_sla_event", "ticket_repair_work", "loaner_lending", "ticket_token", "merchant_request",
             "notification_outbox");
 

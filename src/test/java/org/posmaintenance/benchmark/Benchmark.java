@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 /**
  * The benchmark command behind {@code scripts/benchmark.sh}: on each database (the embedded H2 file
  * database, then PostgreSQL) it measures start-up on a new and an empty database, throughput of the
- * real process against the bare model, a backlog of open tickets, Tasklist's group query on it with
+ * real process against the bare model, the storage per closed and per open ticket, a backlog of open tickets, Tasklist's group query on it with
  * and without the application's indexes, SLA timers falling due at once, and start-up on the backlog.
  * It prints the figures, writes them to {@code target/benchmark/figures.md} and into BENCHMARKS.md.
  * It never fails because a target is missed: it reports met or missed.
@@ -21,7 +21,8 @@ public final class Benchmark {
 
     /** The figures of one database. */
     record DatabaseRun(String database, String version, double startupNew, double startupEmpty, double startupBacklog,
-                       Throughput.Result throughput, Backlog.Result backlog, TasklistQueries.Result queries,
+                       Throughput.Result throughput, Storage.PerTicket closedTicket, Storage.PerTicket openTicket,
+                       Backlog.Result backlog, TasklistQueries.Result queries,
                        TasklistQueries.Result queriesWithoutIndexes, TimerLag.Result timers, double minutes) {
     }
 
@@ -79,6 +80,8 @@ public final class Benchmark {
 
         String version;
         Throughput.Result throughput;
+        Storage.PerTicket closedTicket;
+        Storage.PerTicket openTicket;
         Backlog.Result backlog;
         TasklistQueries.Result queries;
         TasklistQueries.Result withoutIndexes;
@@ -94,12 +97,21 @@ public final class Benchmark {
             System.out.printf("  real process %.1f tickets/s, bare model %.1f tickets/s, ratio %.2f%n",
                     throughput.realPerSecond(), throughput.barePerSecond(), throughput.ratio());
 
+            Storage storage = new Storage(application, database);
+            System.out.printf("-- storage: %,d more real tickets driven to their end, the database's growth per ticket%n",
+                    options.tickets());
+            closedTicket = storage.closed(options.tickets(), options.threads());
+            System.out.println("  per closed ticket (with history): " + closedTicket.summary());
+
             System.out.printf("-- backlog: %,d open tickets, %d threads%n", options.backlogOn(database), options.threads());
+            Storage.Sizes beforeBacklog = storage.measure();
             backlog = new Backlog(application, database).create(options.backlogOn(database), options.threads());
+            openTicket = Storage.perTicket(beforeBacklog, storage.measure(), backlog.tickets() - backlog.failures());
             System.out.printf("  %,d open tickets in %.1f s (%.0f tickets/s), %,d open tasks, %,d timers pending,"
                             + " database %s, heap in use %s%n", backlog.tickets(), backlog.seconds(), backlog.perSecond(),
                     backlog.openTasks(), backlog.pendingTimers(), Report.megabytes(backlog.databaseBytes()),
                     Report.megabytes(backlog.heapUsedBytes()));
+            System.out.println("  per open ticket: " + openTicket.summary());
 
             DatabaseIndexes indexes = new DatabaseIndexes(application);
             indexes.analyze();
@@ -124,7 +136,8 @@ public final class Benchmark {
         System.out.printf("  Tasklist answered after %.1f s%n", startupBacklog);
         double minutes = (System.nanoTime() - begin) / 60e9;
         System.out.printf("-- %s done in %.1f min%n", database.label(), minutes);
-        return new DatabaseRun(database.label(), version, startupNew, startupEmpty, startupBacklog, throughput, backlog, queries,
+        return new DatabaseRun(database.label(), version, startupNew, startupEmpty, startupBacklog, throughput, closedTicket,
+                openTicket, backlog, queries,
                 withoutIndexes, timers, minutes);
     }
 

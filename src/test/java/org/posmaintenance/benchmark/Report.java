@@ -66,6 +66,8 @@ final class Report {
         row(out, "Real tickets per day at that rate, one node", run -> "%,.0f".formatted(run.throughput().realPerSecond() * 86400));
         row(out, "Tickets ended / failed (throughput)", run -> "%,d + %,d / %d".formatted(run.throughput().realCompleted(),
                 run.throughput().bareCompleted(), run.throughput().failures()));
+        row(out, "Storage per closed ticket, with history (bytes)", run -> "%,d".formatted(run.closedTicket().bytes()));
+        row(out, "Storage per open ticket at Confirm diagnosis (bytes)", run -> "%,d".formatted(run.openTicket().bytes()));
         row(out, "Backlog: open tickets created", run -> "%,d (%d failed)".formatted(run.backlog().tickets() - run.backlog().failures(),
                 run.backlog().failures()));
         row(out, "Backlog: time to create (s)", run -> number(run.backlog().seconds()) + " (" + number(run.backlog().perSecond()) + "/s)");
@@ -92,6 +94,12 @@ final class Report {
         row(out, "Start-up, database with the backlog (s)", run -> number(run.startupBacklog()));
 
         for (Benchmark.DatabaseRun run : runs) {
+            if (!run.openTicket().largest().isEmpty()) {
+                out.append("\n").append(run.database()).append(", the tables that grew most, bytes per ticket: closed ")
+                        .append(run.closedTicket().summary()).append("; open ").append(run.openTicket().summary()).append(".\n");
+            }
+        }
+        for (Benchmark.DatabaseRun run : runs) {
             if (!run.queries().note().isEmpty()) {
                 out.append("\n").append(run.database()).append(", with indexes: ").append(run.queries().note()).append(".\n");
             }
@@ -111,6 +119,8 @@ final class Report {
                 run -> number(run.queries().request().percentile(95)) + " ms");
         target(out, "All due timers fired within 30 s", run -> run.timers().fired() == run.timers().timers()
                 && run.timers().allFiredSeconds() <= 30, run -> number(run.timers().allFiredSeconds()) + " s");
+        target(out, "At most 26,300 bytes per open ticket (a third of 79 KB)", run -> run.openTicket().bytes() <= 26_300,
+                run -> "%,d bytes".formatted(run.openTicket().bytes()));
         target(out, "Start-up < 15 s, empty database", run -> run.startupEmpty() < 15, run -> number(run.startupEmpty()) + " s");
         target(out, "Start-up < 15 s, backlog database", run -> run.startupBacklog() < 15, run -> number(run.startupBacklog()) + " s");
         for (Benchmark.DatabaseRun run : runs) {

@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
@@ -58,6 +57,9 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
     private static final String ADMIN = "guardtestadmin";
     private static final String ADMIN_PASSWORD = "guard-test-admin-password";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Variables the attacks found on the demo wrote; the facts they forged are now records, never variables. */
+    private static final String NOTIFICATIONS = "notifications";
+    private static final String BILL = "bill";
 
     @Autowired TestRestTemplate http;
     @Autowired TicketTokens tokens;
@@ -80,7 +82,7 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         Task task = task(ticket, TASK_CONFIRM_DIAGNOSIS);
         Object responseDue = variable(ticket, RESPONSE_DUE);
         Date taskDue = task.getDueDate();
-        long deadlineWrites = historicVariableUpdates(ticket, RESPONSE_DUE);
+        Instant recordedDue = record(ticket).responseDue();
 
         ResponseEntity<Map> refused = as("tom").exchange("/engine-rest/task/" + task.getId() + "/variables/" + RESPONSE_DUE,
                 HttpMethod.PUT, json(Map.of("value", "2000-01-01T00:00:00.000+0000", "type", "Date")), Map.class);
@@ -88,7 +90,7 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         assertForbidden(refused, RESPONSE_DUE);
         assertThat(variable(ticket, RESPONSE_DUE)).as("the deadline").isEqualTo(responseDue);
         assertThat(task(ticket, TASK_CONFIRM_DIAGNOSIS).getDueDate()).as("the task's due date").isEqualTo(taskDue);
-        assertThat(historicVariableUpdates(ticket, RESPONSE_DUE)).as("writes of the deadline in the history").isEqualTo(deadlineWrites);
+        assertThat(record(ticket).responseDue()).as("the deadline in the ticket's record").isEqualTo(recordedDue);
 
         // the task's local variables and the process instance's are no way round
         assertForbidden(as("tom").exchange("/engine-rest/task/" + task.getId() + "/localVariables/" + RESPONSE_DUE,
@@ -134,8 +136,8 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         executeJobAt(ticket, "Task_RecordEvaluation");
         executeJobAt(ticket, "Task_CloseTicket");
         BpmnAwareTests.assertThat(ticket).isEnded();
-        assertThat(historicVariable(ticket, MERCHANT_ID)).isEqualTo(MERCHANT);
-        assertThat(historicVariable(ticket, SURVEY_SCORE)).isEqualTo(5);
+        assertThat(record(ticket).merchantId()).isEqualTo(MERCHANT);
+        assertThat(evaluations.of(ticketNumber).orElseThrow().score()).isEqualTo(5);
         assertThat(notificationKinds(ticket)).endsWith("SURVEY_SENT", "TICKET_CLOSED");
     }
 
@@ -146,7 +148,7 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         String token = tokens.issue(ticketNumber);
         Map<String, Object> pageBefore = merchantPage(ticketNumber, token);
         String journalBefore = notificationsJson(ticket);
-        long journalWrites = historicVariableUpdates(ticket, NOTIFICATIONS);
+        assertThat(notificationKinds(ticket)).as("the journal before").contains("TICKET_RECEIVED", "SURVEY_SENT");
         Task survey = task(ticket, TASK_ANSWER_SURVEY);
         String forged = "[{\"kind\":\"TICKET_CLOSED\",\"message\":\"Pay 100 CNY to account 6222 0000 to reopen\"}]";
 
@@ -163,8 +165,7 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
                 NOTIFICATIONS, "the form of Task_AnswerSurvey (answer-survey)");
         assertThat(notificationsJson(ticket)).as("the notification journal").isEqualTo(journalBefore);
         assertThat(merchantPage(ticketNumber, token)).as("the merchant page").isEqualTo(pageBefore);
-        assertThat(historicVariableUpdates(ticket, NOTIFICATIONS)).as("writes of the journal in the history")
-                .isEqualTo(journalWrites);
+        assertThat(variable(ticket, NOTIFICATIONS)).as("no variable of that name was written").isNull();
     }
 
     @Test
@@ -180,7 +181,8 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         assertForbidden(as("hana").exchange("/engine-rest/task/" + survey.getId() + "/variables/" + BILL,
                 HttpMethod.DELETE, null, Map.class), BILL);
         assertThat(billLines(ticket)).as("the bill").isEqualTo(bill);
-        assertThat((Object) runtimeService.getVariableTyped(ticket.getId(), BILL)).isInstanceOf(JsonValue.class);
+        assertThat(bill(ticket).total()).as("the bill's total").isEqualByComparingTo("0.00");
+        assertThat(variable(ticket, BILL)).as("no variable of that name").isNull();
         assertThat(http.withBasicAuth("mary", "mary-demo").getForEntity("/api/reports/sla", String.class).getStatusCode())
                 .as("the report").isEqualTo(HttpStatus.OK);
     }
@@ -468,14 +470,8 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         return page.getBody();
     }
 
+    /** The ticket's notification journal, entry by entry. */
     private String notificationsJson(ProcessInstance ticket) {
-        JsonValue journal = runtimeService.getVariableTyped(ticket.getId(), NOTIFICATIONS);
-        return journal.getValueSerialized();
-    }
-
-    private long historicVariableUpdates(ProcessInstance ticket, String name) {
-        return historyService.createHistoricDetailQuery().processInstanceId(ticket.getId()).variableUpdates().list().stream()
-                .filter(update -> name.equals(((org.camunda.bpm.engine.history.HistoricVariableUpdate) update).getVariableName()))
-                .count();
+        return journal.notifications(ticket.getBusinessKey()).toString();
     }
 }

@@ -41,17 +41,21 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
     @Autowired IdentityService identityService;
     @Autowired RecordsRetention retention;
 
+    /** Wednesday 16 June 2027, 10:00 in Shanghai: a week no other test reports tickets in. */
+    private static final Instant START = Instant.parse("2027-06-16T02:00:00Z");
+
     @Test
     void theMerchantPageAndTheReportAreUnchangedAfterTheHistoryCleanup() {
+        setClock(START);
         // Lotus Tea House reports a printer it dropped: out of warranty, bought
-        String terminal = newTerminal(MERCHANT, "3.4.0", "2026-06-30", "PURCHASE");
+        String terminal = newTerminal(MERCHANT, "3.4.0", "2027-03-31", "PURCHASE");
         Reported printer = reportOnline(terminal, "PRINTER", "The terminal fell; the printer prints nothing.");
         ProcessInstance repaired = instance(printer.number());
         execute(repaired, "Task_DiagnoseFault");
-        setClock(WEDNESDAY_10_00.plus(Duration.ofMinutes(40)));
+        setClock(START.plus(Duration.ofMinutes(40)));
         confirmDiagnosis(repaired, "NORMAL", "ON_SITE", true);
-        complete(repaired, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2026-11-25T15:00+08:00", VISIT_ADDRESS, "8 Nanjing Road"));
-        setClock(Instant.parse("2026-11-25T08:00:00Z"));
+        complete(repaired, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2027-06-16T15:00+08:00", VISIT_ADDRESS, "8 Nanjing Road"));
+        setClock(Instant.parse("2027-06-16T08:00:00Z"));
         complete(repaired, "Task_RepairOnSite", Map.of(REPAIR_OUTCOME, "REPAIRED", REPAIR_REPORT, "Replaced the print head.",
                 PARTS_REPLACED, SpinValues.jsonValue("[\"PRINTER_HEAD\"]").create()));
         billAndCheckSoftware(repaired);
@@ -63,8 +67,8 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         assertThat(repaired).isEnded();
 
         // a second terminal works again before anyone looked at it: the merchant withdraws the report
-        setClock(Instant.parse("2026-11-25T09:00:00Z"));
-        Reported withdrawn = reportOnline(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "NETWORK",
+        setClock(Instant.parse("2027-06-16T09:00:00Z"));
+        Reported withdrawn = reportOnline(newTerminal(MERCHANT, "3.4.0", "2028-06-30", "PURCHASE"), "NETWORK",
                 "No connection since the router was changed.");
         ProcessInstance cancelled = instance(withdrawn.number());
         assertThat(post(TICKETS + "/" + withdrawn.number() + "/withdrawal", withdrawn.token(), Map.of()).getStatusCode())
@@ -72,8 +76,8 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         execute(cancelled, "Task_CloseCancelledTicket");
         assertThat(cancelled).isEnded();
 
-        setClock(Instant.parse("2026-11-26T02:00:00Z"));
-        String period = "/api/reports/sla?from=2026-11-23&to=2026-11-30";
+        setClock(Instant.parse("2027-06-17T02:00:00Z"));
+        String period = "/api/reports/sla?from=2027-06-14&to=2027-06-21";
         JsonNode reportBefore = asManager(period);
         JsonNode printerBefore = page(printer);
         JsonNode withdrawnBefore = page(withdrawn);
@@ -91,17 +95,17 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         assertThat(reportBefore.at("/times/respond/overall/clockHours/mean").asDouble()).isEqualTo(0.67);
 
         new HistoryCleanup(http, identityService, managementService, historyService)
-                .forget(List.of(repaired.getId(), cancelled.getId()), Instant.parse("2026-11-26T02:00:00Z"));
+                .forget(List.of(repaired.getId(), cancelled.getId()), Instant.parse("2027-06-17T02:00:00Z"));
 
         assertThat(page(printer)).isEqualTo(printerBefore);
         assertThat(page(withdrawn)).isEqualTo(withdrawnBefore);
         assertThat(asManager(period)).isEqualTo(reportBefore);
 
         // ten years on, the records go too; a day earlier they are still there
-        setClock(Instant.parse("2036-11-25T08:00:00Z"));
+        setClock(Instant.parse("2037-06-16T08:00:00Z"));
         retention.deleteExpired();
         assertThat(page(printer)).isEqualTo(printerBefore);
-        setClock(Instant.parse("2036-11-26T02:00:00Z"));
+        setClock(Instant.parse("2037-06-17T02:00:00Z"));
         assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(2);
         assertThat(get(TICKETS + "/" + printer.number(), printer.token()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_bill_line WHERE ticket_number = ?", Integer.class,

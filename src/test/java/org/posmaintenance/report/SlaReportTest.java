@@ -195,10 +195,13 @@ class SlaReportTest extends ProcessScenarioTest {
         assertThat(report.get("survey")).isEqualTo(json("""
                 {"sent": 3, "answered": 2, "unanswered": 1, "open": 0, "responseRatePercent": 66.7, "averageScore": 3.5,
                  "scores": {"1": 0, "2": 1, "3": 0, "4": 0, "5": 1}}"""));
-        assertThat(report.get("loaners")).isEqualTo(json("""
-                {"lent": 1, "returned": 0, "out": 1, "outNow": [{"ticketNumber": "%s", "loanerSerial": "LOAN-000042",
-                  "merchantName": "Lotus Tea House", "lentAt": "2027-03-03T10:00:00+08:00", "daysOut": 6.1}]}"""
-                .formatted(c.getBusinessKey())));
+        // the period's loaners; "outNow" lists every loaner out, whatever its ticket (other tests' too): C's among them
+        assertThat(report.get("loaners").get("lent").asInt()).isEqualTo(1);
+        assertThat(report.get("loaners").get("returned").asInt()).isZero();
+        assertThat(report.get("loaners").get("out").asInt()).isEqualTo(1);
+        assertThat(report.get("loaners").get("outNow")).contains(json("""
+                {"ticketNumber": "%s", "loanerSerial": "LOAN-000042", "merchantName": "Lotus Tea House",
+                 "lentAt": "2027-03-03T10:00:00+08:00", "daysOut": 6.1}""".formatted(c.getBusinessKey())));
         // A: 2 rollers and the visit under warranty; H: remote support under warranty; B: chip reader and visit charged
         assertThat(report.get("billing")).isEqualTo(json("""
                 {"currency": "CNY", "bills": 3, "warrantyCoveredBills": 2, "billedTotal": "250.00",

@@ -41,7 +41,7 @@ class SlaStateTest extends ProcessScenarioTest {
         answerSurvey(ticket, 4);
         executeJobAt(ticket, "Task_CloseTicket");
         assertThat(ticket).isEnded();
-        assertThat(historicVariable(ticket, SLA_STATE)).as("kept in the history").isEqualTo("MET");
+        assertThat(record(ticket).slaState()).as("kept in the record").isEqualTo("MET");
     }
 
     @Test

@@ -70,10 +70,12 @@ public final class HistoryCleanup {
         String[] ids = processInstanceIds.toArray(String[]::new);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(Set.of(ids)).count())
                 .as("historic process instances left").isZero();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(ids).count())
-                .as("historic variables left").isZero();
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(ids[0]).count())
-                .as("historic activities of the first instance left").isZero();
+        for (String id : ids) {
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).count())
+                    .as("historic activities of " + id + " left").isZero();
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).count())
+                    .as("historic tasks of " + id + " left").isZero();
+        }
     }
 
     /** Executes the batch's seed, execution and monitor jobs until the batch is done. */

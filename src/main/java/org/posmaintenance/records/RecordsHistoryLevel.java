@@ -1,0 +1,93 @@
+package org.posmaintenance.records;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level {@code full}
+ * keeps (process, activity and task instances, incidents, decisions, the job log's outcomes, the user operation
+ * log, identity links) except the history of process variables and the creation of jobs. Variables are routing
+ * state and copies of the ticket's records (the facts, and what each person entered at a task, are in the
+ * application's tables), so their history would only repeat the records, at about half of a ticket's weight.
+ * <p>
+ * A database created by an older release says {@code full}; the engine refuses to start on a level other than the
+ * database's, so this plugin switches the database's level from {@code full} to this one before the engine checks.
+ */
+@Component
+public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {
+
+    public static final String NAME = "records";
+    /** The id kept in {@code ACT_GE_PROPERTY}; the engine's own levels are 0 to 3. */
+    public static final int ID = 21;
+    private static final Logger LOG = LoggerFactory.getLogger(RecordsHistoryLevel.class);
+    private static final Set<HistoryEventType> LEFT_OUT = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
+            HistoryEventTypes.FORM_PROPERTY_UPDATE, HistoryEventTypes.JOB_CREATE);
+
+    @Override
+    public int getId() {
+        return ID;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        return !LEFT_OUT.contains(eventType) && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomHistoryLevels() == null) {
+            configuration.setCustomHistoryLevels(new ArrayList<>());
+        }
+        configuration.getCustomHistoryLevels().add(this);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (NAME.equals(configuration.getHistory())) {
+            switchFromFull(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+        }
+    }
+
+    /** On a database an older release created with the level {@code full}, its level becomes this one. */
+    static void switchFromFull(DataSource dataSource, String tablePrefix) {
+        String prefix = tablePrefix == null ? "" : tablePrefix;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE " + prefix + "ACT_GE_PROPERTY SET VALUE_ = ?"
+                     + " WHERE NAME_ = 'historyLevel' AND VALUE_ = ?")) {
+            update.setString(1, Integer.toString(ID));
+            update.setString(2, Integer.toString(new HistoryLevelFull().getId()));
+            if (update.executeUpdate() > 0) {
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                LOG.info("The engine's history level changes from full to {}: process variables are no longer kept in the"
+                        + " history, their facts are the ticket's records", NAME);
+            }
+        } catch (SQLException e) {
+            // a new database: the engine has not created its tables yet, and will store this level
+            LOG.debug("No history level to switch yet: {}", e.getMessage());
+        }
+    }
+}
