@@ -22,7 +22,7 @@ class MaintenanceHappyPathTest extends ProcessScenarioTest {
 
         assertThat(ticket.getBusinessKey()).matches("SR-20261125-\\d{4}");
         assertThat(variable(ticket, TICKET_NUMBER)).isEqualTo(ticket.getBusinessKey());
-        assertThat(variable(ticket, REPORTED_AT)).isEqualTo(Date.from(WEDNESDAY_10_00));
+        assertThat(record(ticket).reportedAt()).isEqualTo(WEDNESDAY_10_00);
         assertThat(variable(ticket, STAGE)).isEqualTo("DIAGNOSIS");
         assertThat(ticket).hasPassed("Task_RegisterTicket").isWaitingAt("Task_DiagnoseFault");
 

@@ -53,9 +53,7 @@ public class BillPartsDelegate implements JavaDelegate {
                 Boolean.TRUE.equals(ticket.merchantCausedDamage()),
                 maintenanceIncluded));
         bills.save(ticket.number(), bill, maintenanceIncluded, clock.instant());
-        if (!execution.hasVariable(LOANER_OUT)) {
-            // a ticket started before model 1.2.0 and moved to it: the loaner return after the repair needs this
-            execution.setVariable(LOANER_OUT, lendings.of(ticket.number()).filter(LoanerLendings.Lending::out).isPresent());
-        }
+        // routing: whether the loaner return follows the repair, from the ticket's loaner lending
+        execution.setVariable(LOANER_OUT, lendings.of(ticket.number()).filter(LoanerLendings.Lending::out).isPresent());
     }
 }

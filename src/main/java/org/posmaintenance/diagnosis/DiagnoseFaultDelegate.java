@@ -57,7 +57,6 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
         execution.setVariable(PROPOSED_REPAIR_CHANNEL, proposal.repairChannel().name());
         execution.setVariable(SEVERITY, proposal.severity().name());
         execution.setVariable(REPAIR_CHANNEL, proposal.repairChannel().name());
-        execution.setVariable(WARRANTY_UNTIL, Date.from(terminal.warrantyUntil().atStartOfDay(calendar.zone()).toInstant()));
         execution.setVariable(WARRANTY_IN_PERIOD, inWarranty);
         execution.setVariable(TASK_PRIORITY, slaPolicy.taskPriority(proposal.severity()));
         execution.setVariable(RESPONSE_WARNING_AT, Date.from(response.warningAt()));

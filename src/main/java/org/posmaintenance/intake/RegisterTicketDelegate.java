@@ -4,8 +4,8 @@ import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -82,19 +82,22 @@ public class RegisterTicketDelegate implements JavaDelegate {
         registry.register(ticketNumber, execution.getProcessInstanceId(), merchantId, serial, reportedAt,
                 new TicketRegistry.Report(channel.name(), category.name(), description, paymentsBlocked, phone));
         execution.setProcessBusinessKey(ticketNumber);
-        // copies for Tasklist's columns and the forms
+        // copies for Tasklist's columns and the forms; the report's fields as checked, where the check changed them
         execution.setVariable(TICKET_NUMBER, ticketNumber);
-        execution.setVariable(REPORTED_AT, Date.from(reportedAt));
-        execution.setVariable(REPORT_CHANNEL, channel.name());
-        execution.setVariable(FAULT_CATEGORY, category.name());
-        execution.setVariable(FAULT_DESCRIPTION, description);
-        execution.setVariable(PAYMENTS_BLOCKED, paymentsBlocked);
+        setIfChanged(execution, REPORT_CHANNEL, channel.name());
+        setIfChanged(execution, FAULT_CATEGORY, category.name());
+        setIfChanged(execution, FAULT_DESCRIPTION, description);
+        setIfChanged(execution, PAYMENTS_BLOCKED, paymentsBlocked);
         execution.setVariable(MERCHANT_NAME, merchant.name());
         execution.setVariable(TERMINAL_MODEL, terminal.model());
         execution.setVariable(SOFTWARE_VERSION, terminal.softwareVersion());
-        // routing state of the repair stage and the loaner return
-        execution.setVariable(LOANER_OUT, false);
-        execution.setVariable(TERMINAL_AT_CENTRE, false);
         notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.TICKET_RECEIVED, Map.of());
+    }
+
+    /** Every write of a variable costs a row version: the report's own values are left as they came. */
+    private static void setIfChanged(DelegateExecution execution, String name, Object value) {
+        if (!Objects.equals(execution.getVariable(name), value)) {
+            execution.setVariable(name, value);
+        }
     }
 }

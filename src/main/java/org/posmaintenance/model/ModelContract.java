@@ -197,7 +197,6 @@ public final class ModelContract {
     @Variable public static final String TERMINAL_MODEL = "terminalModel";
     @Variable public static final String SOFTWARE_VERSION = "softwareVersion";
     @Variable public static final String TICKET_NUMBER = "ticketNumber";
-    @Variable public static final String REPORTED_AT = "reportedAt";
     @Variable public static final String STAGE = "stage";
     /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
     @Variable public static final String SLA_STATE = "slaState";
@@ -207,7 +206,6 @@ public final class ModelContract {
     @Variable public static final String PROPOSED_REPAIR_CHANNEL = "proposedRepairChannel";
     @Variable public static final String SEVERITY = "severity";
     @Variable(readByModel = true) public static final String REPAIR_CHANNEL = "repairChannel";
-    @Variable public static final String WARRANTY_UNTIL = "warrantyUntil";
     @Variable public static final String WARRANTY_IN_PERIOD = "warrantyInPeriod";
     @Variable(readByModel = true) public static final String TASK_PRIORITY = "taskPriority";
     @Variable(readByModel = true) public static final String RESPONSE_WARNING_AT = "responseWarningAt";
