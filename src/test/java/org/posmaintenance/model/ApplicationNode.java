@@ -15,7 +15,7 @@ import org.posmaintenance.testing.Http.Response;
  * a rebuilt jar would change them), on an H2 file database that outlives the process, with the profile
  * {@code demo}. Its console goes to the given log file.
  */
-final class ApplicationNode extends ApplicationProcess {
+public final class ApplicationNode extends ApplicationProcess {
 
     private final Http http = new Http();
 
@@ -23,8 +23,9 @@ final class ApplicationNode extends ApplicationProcess {
      * @param classes           the release: a copy of {@code target/classes}, used instead of it
      * @param databaseDirectory where the H2 file database lives (the same for every start of a test)
      * @param log               the node's console, appended to
+     * @param arguments         more command-line arguments of the application ({@code --name=value})
      */
-    ApplicationNode(String name, Path classes, Path databaseDirectory, Path log) {
+    public ApplicationNode(String name, Path classes, Path databaseDirectory, Path log, String... arguments) {
         super(name, log, classes);
         Path database = databaseDirectory.toAbsolutePath().normalize();
         try {
@@ -35,15 +36,16 @@ final class ApplicationNode extends ApplicationProcess {
         addJvmOptions("-XX:TieredStopAtLevel=1");
         addArguments("--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:h2:file:" + database.resolve("pos") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE");
+        addArguments(arguments);
     }
 
-    /** GET of a path of this node as a demo user ({@link Http}); null for none. */
-    Response get(String path, String user) throws IOException {
-        return http.get(baseUrl() + path, user);
+    /** GET of a path of this node as a demo user ({@link Http}); null for none; optional header name/value pairs. */
+    public Response get(String path, String user, String... headers) throws IOException {
+        return http.get(baseUrl() + path, user, headers);
     }
 
     /** POST of a JSON body (a Java value written as JSON) to a path of this node, with optional header name/value pairs. */
-    Response post(String path, String user, Object body, String... headers) throws IOException {
+    public Response post(String path, String user, Object body, String... headers) throws IOException {
         return http.post(baseUrl() + path, user, body, headers);
     }
 }

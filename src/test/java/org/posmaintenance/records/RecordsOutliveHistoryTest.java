@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 import org.posmaintenance.testing.HistoryCleanup;
@@ -53,11 +52,15 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         ProcessInstance repaired = instance(printer.number());
         execute(repaired, "Task_DiagnoseFault");
         setClock(START.plus(Duration.ofMinutes(40)));
-        confirmDiagnosis(repaired, "NORMAL", "ON_SITE", true);
-        complete(repaired, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2027-06-16T15:00+08:00", VISIT_ADDRESS, "8 Nanjing Road"));
+        // tom works the ticket in Tasklist (its REST API): claims each task and completes it with the form's fields
+        completeAs("tom", repaired, TASK_CONFIRM_DIAGNOSIS, Map.of(SEVERITY, value("NORMAL"), REPAIR_CHANNEL, value("ON_SITE"),
+                MERCHANT_CAUSED_DAMAGE, value(true), DIAGNOSIS_NOTES, value("Dropped on the floor; the print head is cracked.")));
+        completeAs("tom", repaired, TASK_SCHEDULE_VISIT, Map.of(VISIT_APPOINTMENT, value("2027-06-16T15:00+08:00"),
+                VISIT_ADDRESS, value("8 Nanjing Road")));
         setClock(Instant.parse("2027-06-16T08:00:00Z"));
-        complete(repaired, "Task_RepairOnSite", Map.of(REPAIR_OUTCOME, "REPAIRED", REPAIR_REPORT, "Replaced the print head.",
-                PARTS_REPLACED, SpinValues.jsonValue("[\"PRINTER_HEAD\"]").create()));
+        completeAs("tom", repaired, TASK_REPAIR_ON_SITE, Map.of(REPAIR_OUTCOME, value("REPAIRED"),
+                REPAIR_REPORT, value("Replaced the print head."),
+                PARTS_REPLACED, Map.of("value", "[\"PRINTER_HEAD\"]", "type", "Json")));
         billAndCheckSoftware(repaired);
         execute(repaired, "Task_SendSurvey");
         assertThat(post(TICKETS + "/" + printer.number() + "/survey", printer.token(),
@@ -81,6 +84,7 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         JsonNode reportBefore = asManager(period);
         JsonNode printerBefore = page(printer);
         JsonNode withdrawnBefore = page(withdrawn);
+        JsonNode recordBefore = asManager("/api/tickets/" + printer.number());
         // what the merchant and the manager see is the real thing, not an empty page
         assertThat(printerBefore.at("/bill/total").asText()).isEqualTo("280.00");
         assertThat(printerBefore.at("/bill/lines").size()).isEqualTo(2);
@@ -93,6 +97,17 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         assertThat(reportBefore.at("/survey/answered").asInt()).isEqualTo(1);
         assertThat(reportBefore.at("/compliance/overall/response/met").asInt()).isEqualTo(1);
         assertThat(reportBefore.at("/times/respond/overall/clockHours/mean").asDouble()).isEqualTo(0.67);
+        // the staff's view of the whole record: who did what, and what they entered
+        assertThat(recordBefore.at("/ticket/responder").asText()).isEqualTo("tom");
+        assertThat(recordBefore.at("/repairWork/0/outcome").asText()).isEqualTo("REPAIRED");
+        assertThat(recordBefore.at("/bill/priceListVersion").asText()).isEqualTo("2026-12");
+        assertThat(recordBefore.at("/taskEntries").findValuesAsText("taskKey"))
+                .containsExactly("Task_ConfirmDiagnosis", "Task_ScheduleVisit", "Task_RepairOnSite", "Task_AnswerSurvey");
+        assertThat(recordBefore.at("/taskEntries/2/fields/repairReport").asText()).isEqualTo("Replaced the print head.");
+        assertThat(http.withBasicAuth("tom", "tom-demo").getForEntity("/api/tickets/" + printer.number(), String.class)
+                .getStatusCode()).as("a technician").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity("/api/tickets/" + printer.number(), String.class).getStatusCode())
+                .as("no login").isEqualTo(HttpStatus.UNAUTHORIZED);
 
         new HistoryCleanup(http, identityService, managementService, historyService)
                 .forget(List.of(repaired.getId(), cancelled.getId()), Instant.parse("2027-06-17T02:00:00Z"));
@@ -100,6 +115,7 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         assertThat(page(printer)).isEqualTo(printerBefore);
         assertThat(page(withdrawn)).isEqualTo(withdrawnBefore);
         assertThat(asManager(period)).isEqualTo(reportBefore);
+        assertThat(asManager("/api/tickets/" + printer.number())).isEqualTo(recordBefore);
 
         // ten years on, the records go too; a day earlier they are still there
         setClock(Instant.parse("2037-06-16T08:00:00Z"));
@@ -134,6 +150,21 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).singleResult();
         assertThat(instance).as("running ticket " + ticketNumber).isNotNull();
         return instance;
+    }
+
+    /** As Tasklist does it: the user claims the task, then completes it with the form's fields. */
+    private void completeAs(String user, ProcessInstance ticket, String taskKey, Map<String, Object> variables) {
+        String task = taskService.createTaskQuery().processInstanceId(ticket.getId()).taskDefinitionKey(taskKey).singleResult().getId();
+        TestRestTemplate as = http.withBasicAuth(user, user + "-demo");
+        assertThat(as.postForEntity("/engine-rest/task/" + task + "/claim", Map.of("userId", user), String.class).getStatusCode())
+                .as("claim " + taskKey).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> completed = as.postForEntity("/engine-rest/task/" + task + "/complete", Map.of("variables", variables),
+                String.class);
+        assertThat(completed.getStatusCode()).as("complete " + taskKey + ": " + completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private static Map<String, Object> value(Object value) {
+        return Map.of("value", value);
     }
 
     private void execute(ProcessInstance ticket, String activityId) {

@@ -86,7 +86,7 @@ public abstract class ApplicationProcess implements AutoCloseable {
         jvmOptions.addAll(List.of(options));
     }
 
-    /** Spring properties as {@code --name=value}, added after the defaults; the profiles are one of them. */
+    /** Spring properties as {@code --name=value}, added after the defaults (replacing a default of the same name). */
     protected final void addArguments(String... properties) {
         addArguments(List.of(properties));
     }
@@ -148,8 +148,9 @@ public abstract class ApplicationProcess implements AutoCloseable {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx768m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath(classes), "org.posmaintenance.PosMaintenanceApplication",
-                "--server.port=" + port,
+        command.addAll(List.of("-cp", classpath(classes), "org.posmaintenance.PosMaintenanceApplication"));
+        // the defaults, unless the node sets the same property (Spring would join two values of one property)
+        List<String> defaults = List.of("--server.port=" + port,
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--pos.notifications.channel=log",
                 "--pos.notifications.link-base-url=" + baseUrl(),
@@ -157,7 +158,10 @@ public abstract class ApplicationProcess implements AutoCloseable {
                 "--camunda.bpm.job-execution.enabled=true",
                 "--camunda.bpm.job-execution.wait-time-in-millis=300",
                 "--camunda.bpm.job-execution.max-wait=1000",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off");
+        Set<String> set = new LinkedHashSet<>();
+        arguments.forEach(argument -> set.add(argument.split("=", 2)[0]));
+        defaults.stream().filter(argument -> !set.contains(argument.split("=", 2)[0])).forEach(command::add);
         command.addAll(arguments);
         return command;
     }

@@ -54,8 +54,13 @@ public final class Http {
         }
     }
 
-    public Response get(String url, String user) throws IOException {
-        return send(request(url, user).GET().build());
+    /** GET, with optional header name/value pairs. */
+    public Response get(String url, String user, String... headers) throws IOException {
+        HttpRequest.Builder builder = request(url, user).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
     }
 
     /** POST of a JSON body (a Java value written as JSON, a String as it is), with optional header name/value pairs. */
