@@ -1,5 +1,7 @@
 package org.posmaintenance.billing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -31,11 +33,16 @@ public class BillRecords {
         }
     }
 
+    /** A row of {@code ticket_bill_line}. */
+    public static Bill.Line line(ResultSet row) throws SQLException {
+        return new Bill.Line(Bill.Kind.valueOf(row.getString("kind")), row.getString("code"), row.getString("description"),
+                row.getInt("quantity"), row.getBigDecimal("unit_price"), row.getBigDecimal("amount"),
+                Bill.Basis.valueOf(row.getString("basis")));
+    }
+
     public Optional<Bill> of(String ticketNumber) {
         List<Bill.Line> lines = jdbc.query("SELECT * FROM ticket_bill_line WHERE ticket_number = ? ORDER BY line_no",
-                (row, index) -> new Bill.Line(Bill.Kind.valueOf(row.getString("kind")), row.getString("code"),
-                        row.getString("description"), row.getInt("quantity"), row.getBigDecimal("unit_price"),
-                        row.getBigDecimal("amount"), Bill.Basis.valueOf(row.getString("basis"))), ticketNumber);
+                (row, index) -> line(row), ticketNumber);
         return jdbc.query("SELECT * FROM ticket_bill WHERE ticket_number = ?", (row, index) -> new Bill(row.getString("currency"),
                         row.getBoolean("warranty_covered"), lines, row.getBigDecimal("total"), row.getString("price_list_version")),
                 ticketNumber).stream().findFirst();

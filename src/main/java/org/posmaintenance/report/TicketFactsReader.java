@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.posmaintenance.billing.Bill;
+import org.posmaintenance.billing.BillRecords;
 import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,10 +51,8 @@ class TicketFactsReader {
                         TicketRegistry.instant(row, "lent_at"), TicketRegistry.instant(row, "returned_at"))); }, range);
         Map<String, List<Bill.Line>> lines = new HashMap<>();
         jdbc.query("SELECT x.* FROM ticket_bill_line x" + IN_PERIOD + " ORDER BY x.ticket_number, x.line_no",
-                row -> { lines.computeIfAbsent(row.getString("ticket_number"), number -> new ArrayList<>())
-                        .add(new Bill.Line(Bill.Kind.valueOf(row.getString("kind")), row.getString("code"),
-                                row.getString("description"), row.getInt("quantity"), row.getBigDecimal("unit_price"),
-                                row.getBigDecimal("amount"), Bill.Basis.valueOf(row.getString("basis")))); }, range);
+                row -> { lines.computeIfAbsent(row.getString("ticket_number"), number -> new ArrayList<>()).add(BillRecords.line(row)); },
+                range);
         Map<String, Bill> bills = new HashMap<>();
         jdbc.query("SELECT x.* FROM ticket_bill x" + IN_PERIOD, row -> {
             String number = row.getString("ticket_number");
