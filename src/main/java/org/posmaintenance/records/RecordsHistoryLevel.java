@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level {@code full}
- * keeps (process, activity and task instances, incidents, decisions, the job log's outcomes, the user operation
- * log, identity links) except the history of process variables and the creation of jobs. Variables are routing
+ * keeps (process, activity and task instances, incidents, decisions, the job log, the user operation log, identity
+ * links) except the history of process variables. Variables are routing
  * state and copies of the ticket's records (the facts, and what each person entered at a task, are in the
  * application's tables), so their history would only repeat the records, at about half of a ticket's weight.
  * <p>
@@ -38,7 +38,7 @@ public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements 
     private static final Set<HistoryEventType> LEFT_OUT = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
-            HistoryEventTypes.FORM_PROPERTY_UPDATE, HistoryEventTypes.JOB_CREATE);
+            HistoryEventTypes.FORM_PROPERTY_UPDATE);
 
     @Override
     public int getId() {
