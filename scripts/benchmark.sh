@@ -9,6 +9,7 @@
 #   --postgres-only       only PostgreSQL
 #   --no-write            print the figures but leave BENCHMARKS.md alone
 #   --tickets=N           measured tickets per model in the throughput part (default 500)
+#   --storage-tickets=N   tickets driven to their end to measure the storage per closed ticket (default 1000)
 #   --backlog=N           open tickets of the backlog on PostgreSQL (default 100000)
 #   --h2-backlog=N        open tickets of the backlog on H2 (default 10000)
 #   --timers=N            SLA timers that fall due at once (default 1000)

@@ -99,8 +99,8 @@ public final class Benchmark {
 
             Storage storage = new Storage(application, database);
             System.out.printf("-- storage: %,d more real tickets driven to their end, the database's growth per ticket%n",
-                    options.tickets());
-            closedTicket = storage.closed(options.tickets(), options.threads());
+                    options.storageTickets());
+            closedTicket = storage.closed(options.storageTickets(), options.threads());
             System.out.println("  per closed ticket (with history): " + closedTicket.summary());
 
             System.out.printf("-- backlog: %,d open tickets, %d threads%n", options.backlogOn(database), options.threads());

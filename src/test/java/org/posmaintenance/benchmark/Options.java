@@ -5,16 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command line of {@code scripts/benchmark.sh}: sizes of each part and which databases. */
-record Options(boolean quick, boolean h2, boolean postgres, int tickets, int warmUp, int rounds, int threads, int backlog, int h2Backlog,
+record Options(boolean quick, boolean h2, boolean postgres, int tickets, int storageTickets, int warmUp, int rounds, int threads, int backlog, int h2Backlog,
                int queryWarmUp, int queryIterations, int timers, Duration timerIdle, boolean writeBenchmarksFile) {
 
     static final String USAGE = """
-            Usage: scripts/benchmark.sh [--quick] [--h2-only | --postgres-only] [--tickets=N] [--backlog=N]
+            Usage: scripts/benchmark.sh [--quick] [--h2-only | --postgres-only] [--tickets=N] [--storage-tickets=N] [--backlog=N]
                                         [--timers=N] [--threads=N] [--query-iterations=N] [--timer-idle=SECONDS] [--no-write]
               --quick             small sizes for a try (2,000 open tickets, 200 tickets per model, 500 timers)
               --h2-only           only the embedded H2 file database (no PostgreSQL needed)
               --postgres-only     only PostgreSQL
               --tickets=N         measured tickets per model in the throughput part (default 500; quick 200)
+              --storage-tickets=N tickets driven to their end to measure the storage per closed ticket (default 1000; quick 200)
               --backlog=N         open tickets of the backlog on PostgreSQL (default 100000; quick 2000)
               --h2-backlog=N      open tickets of the backlog on H2 (default 10000; quick 2000)
               --timers=N          SLA timers that fall due at once (default 1000; quick 500)
@@ -29,6 +30,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
         boolean h2 = true;
         boolean postgres = true;
         int tickets = quick ? 200 : 500;
+        int storageTickets = quick ? 200 : 1000;
         int backlog = quick ? 2000 : 100_000;
         int h2Backlog = quick ? 2000 : 10_000;
         int timers = quick ? 500 : 1000;
@@ -45,6 +47,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
                 case "--postgres-only" -> h2 = false;
                 case "--no-write" -> write = false;
                 case "--tickets" -> tickets = positive(pair);
+                case "--storage-tickets" -> storageTickets = positive(pair);
                 case "--backlog" -> backlog = positive(pair);
                 case "--h2-backlog" -> h2Backlog = positive(pair);
                 case "--timers" -> timers = positive(pair);
@@ -62,7 +65,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
         }
         int rounds = 2;
         int warmUp = Math.max(20, tickets / 10);
-        return new Options(quick, h2, postgres, tickets - tickets % rounds, warmUp, rounds, threads, backlog, h2Backlog,
+        return new Options(quick, h2, postgres, tickets - tickets % rounds, storageTickets, warmUp, rounds, threads, backlog, h2Backlog,
                 Math.max(5, queryIterations / 10), queryIterations, timers, Duration.ofSeconds(timerIdle), write);
     }
 
@@ -82,8 +85,8 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int war
     }
 
     String describe() {
-        return "%s: %,d tickets per model (after %,d warm-up, %d rounds), %d driver threads, backlog %,d open tickets on PostgreSQL and %,d on H2,"
-                .formatted(quick ? "quick run" : "full run", tickets, warmUp, rounds, threads, backlog, h2Backlog)
+        return "%s: %,d tickets per model (after %,d warm-up, %d rounds), %,d closed tickets for the storage, %d driver threads, backlog %,d open tickets on PostgreSQL and %,d on H2,"
+                .formatted(quick ? "quick run" : "full run", tickets, warmUp, rounds, storageTickets, threads, backlog, h2Backlog)
                 + " %,d Tasklist requests per measurement, %,d timers (job executor idle %d s before they fall due)"
                 .formatted(queryIterations, timers, timerIdle.toSeconds());
     }
