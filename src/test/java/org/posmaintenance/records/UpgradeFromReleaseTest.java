@@ -1,7 +1,6 @@
 package org.posmaintenance.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +17,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,8 @@ class UpgradeFromReleaseTest {
     private static final Path ROOT = Paths.get("target", "upgrade-from-0.1").toAbsolutePath();
     private static final Path CLASSES = Paths.get("target", "classes").toAbsolutePath();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration AWAIT = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(500);
     /** Fields this release's answers have that release 0.1's had not, or that say when they were made. */
     private static final Set<String> NEW_OR_MOMENTARY = Set.of("priceListVersion", "generatedAt", "withoutHistory");
 
@@ -154,30 +156,16 @@ class UpgradeFromReleaseTest {
         return record.body();
     }
 
-    private JsonNode awaitRecord(String letter, Map<String, JsonNode> tickets, java.util.function.Predicate<JsonNode> done)
-            throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(until)) {
-            JsonNode record = record(letter, tickets);
-            if (done.test(record)) {
-                return record;
-            }
-            Thread.sleep(500);
-        }
-        return fail("ticket " + letter + " did not get there: " + record(letter, tickets) + "\n" + node.tail(40));
+    /** The ticket's record once it satisfies {@code done} (the job executor of the node gets it there). */
+    private JsonNode awaitRecord(String letter, Map<String, JsonNode> tickets, Predicate<JsonNode> done) {
+        return Awaitility.await("ticket " + letter + " with its record complete").atMost(AWAIT).pollInterval(POLL)
+                .ignoreExceptions().until(() -> record(letter, tickets), done);
     }
 
     /** Waits until no job is due any more (the timers that fell due while no node ran, and what follows them). */
-    private void awaitNoDueJobs() throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(until)) {
-            Response due = node.get("/engine-rest/job/count?executable=true", "admin");
-            if (due.body().get("count").asInt() == 0) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        fail("jobs still due: " + node.get("/engine-rest/job?executable=true", "admin").text());
+    private void awaitNoDueJobs() {
+        Awaitility.await("no job due on the node").atMost(AWAIT).pollInterval(POLL)
+                .until(() -> node.get("/engine-rest/job/count?executable=true", "admin").body().path("count").asInt(-1) == 0);
     }
 
     /** As Tasklist does it: the user claims the ticket's task and completes it with the form's fields. */
