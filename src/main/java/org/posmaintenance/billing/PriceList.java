@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class PriceList {
 
+    /** What a bill records of the version (ticket_bill.price_list_version). */
+    static final int MAX_VERSION_LENGTH = 64;
+
     private final ResourceLoader resources;
     private final ObjectMapper json;
     private final String location;
@@ -39,8 +42,12 @@ public class PriceList {
         try (InputStream in = resource.getInputStream()) {
             byte[] content = in.readAllBytes();
             Prices prices = json.readValue(content, Prices.class);
-            String version = prices.version() != null && !prices.version().isBlank() ? prices.version()
+            String version = prices.version() != null && !prices.version().isBlank() ? prices.version().strip()
                     : "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 16);
+            if (version.length() > MAX_VERSION_LENGTH) {
+                throw new IllegalStateException("The price list " + location + " has a \"version\" longer than "
+                        + MAX_VERSION_LENGTH + " characters");
+            }
             return new Prices(version, prices.currency(), prices.parts(), prices.services());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the price list " + location, e);

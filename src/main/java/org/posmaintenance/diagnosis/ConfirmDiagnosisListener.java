@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.posmaintenance.sla.SlaPolicy;
 import org.posmaintenance.sla.SlaStateTracker;
+import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class ConfirmDiagnosisListener implements TaskListener {
         Instant responseDue = registry.ofProcess(processInstanceId).responseDue();
         SlaPolicy.ResolutionDeadlines resolution = slaPolicy.resolution(severity, now);
         boolean responseOnTime = !now.isAfter(responseDue);
-        registry.responded(processInstanceId, severity.name(), channel.name(), merchantCausedDamage, now, task.getAssignee(),
+        registry.responded(processInstanceId, severity.name(), channel.name(), merchantCausedDamage, now, Actor.of(task),
                 responseOnTime, resolution.due(), resolution.extendedDue());
         slaState.responded(processInstanceId, task, responseOnTime);
         // copies for the gateways, Tasklist's columns, the due dates and the timers

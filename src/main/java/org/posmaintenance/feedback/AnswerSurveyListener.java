@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code Task_AnswerSurvey}: a whole score from 1 to 5 and an optional comment, kept as the
- * ticket's evaluation. {@code surveyAnswered} tells the feedback stage that the survey was answered.
+ * ticket's evaluation (the record that says the survey was answered); {@code surveyAnswered} is a copy for Cockpit.
  */
 @Component("answerSurvey")
 public class AnswerSurveyListener implements TaskListener {

@@ -107,20 +107,29 @@ public class RecordsBackfill implements SmartInitializingSingleton {
         LOG.info("Filling the records of {} tickets of an older release from their variables and history", pending.size());
         int filled = 0;
         int withoutHistory = 0;
+        int failed = 0;
         for (String ticketNumber : pending) {
-            Boolean found = transaction.execute(status -> fill(ticketNumber));
+            Boolean found;
+            try {
+                found = transaction.execute(status -> fill(ticketNumber));
+            } catch (RuntimeException e) {
+                // the ticket keeps an empty stage and is tried again at the next start; the others go on
+                LOG.error("The records of ticket {} could not be filled from its variables and history", ticketNumber, e);
+                failed++;
+                continue;
+            }
             if (found != null) {
                 filled++;
                 if (!found) {
                     withoutHistory++;
                 }
-            }
-            if (filled % 1000 == 0) {
-                LOG.info("Records filled for {} of {} tickets", filled, pending.size());
+                if (filled % 1000 == 0) {
+                    LOG.info("Records filled for {} of {} tickets", filled, pending.size());
+                }
             }
         }
-        LOG.info("Records filled for {} tickets; {} of them had no history left, so only their ticket row is kept",
-                filled, withoutHistory);
+        LOG.info("Records filled for {} tickets; {} of them had no history left, so only their ticket row is kept; {} failed",
+                filled, withoutHistory, failed);
         return filled;
     }
 
@@ -134,8 +143,9 @@ public class RecordsBackfill implements SmartInitializingSingleton {
         String processInstanceId = (String) row.get("process_instance_id");
         boolean open = row.get("closed_at") == null;
         Old old = read(processInstanceId, open);
-        String stage = open ? old.text(STAGE) : Stage.CLOSED.name().equals(row.get("outcome")) ? Stage.CLOSED.name()
-                : Stage.CANCELLED.name();
+        // a closed or cancelled ticket's stage says so; an open or deleted one stays where it was
+        String stage = Stage.CLOSED.name().equals(row.get("outcome")) ? Stage.CLOSED.name()
+                : Stage.CANCELLED.name().equals(row.get("outcome")) ? Stage.CANCELLED.name() : old.text(STAGE);
         if (stage == null) {
             stage = Stage.FAULT_REPORT.name();
         }
@@ -152,13 +162,13 @@ public class RecordsBackfill implements SmartInitializingSingleton {
                         + " visit_at = ?, repair_done_at = ?, sla_state = ?, installed_version = ?, upgraded_at = ?,"
                         + " survey_sent_at = ?, survey_expires_at = ? WHERE ticket_number = ?",
                 stage, old.text(REPORT_CHANNEL), old.text(FAULT_CATEGORY),
-                TicketRegistry.clip(old.text(FAULT_DESCRIPTION), 2000), Boolean.TRUE.equals(old.value(PAYMENTS_BLOCKED)),
+                TicketRegistry.clip(old.text(FAULT_DESCRIPTION), 2000), Boolean.TRUE.equals(old.flag(PAYMENTS_BLOCKED)),
                 old.text(CONTACT_PHONE), terminal != null && !terminal.equals(row.get("terminal_serial")) ? terminal : null,
                 old.text(PROPOSED_SEVERITY), old.text(PROPOSED_REPAIR_CHANNEL),
                 first(old.text(SEVERITY), old.text(PROPOSED_SEVERITY)), first(old.text(REPAIR_CHANNEL), old.text(PROPOSED_REPAIR_CHANNEL)),
-                old.value(WARRANTY_IN_PERIOD), old.value(MERCHANT_CAUSED_DAMAGE), old.time(RESPONSE_WARNING_AT),
+                old.flag(WARRANTY_IN_PERIOD), old.flag(MERCHANT_CAUSED_DAMAGE), old.time(RESPONSE_WARNING_AT),
                 old.time(RESPONSE_DUE), old.time(OLD_FIRST_RESPONSE_AT), old.lastAssignee(TASK_CONFIRM_DIAGNOSIS),
-                old.value(OLD_RESPONSE_SLA_MET), old.time(RESOLUTION_DUE), old.time(RESOLUTION_EXTENDED_DUE),
+                old.flag(OLD_RESPONSE_SLA_MET), old.time(RESOLUTION_DUE), old.time(RESOLUTION_EXTENDED_DUE),
                 old.time(OLD_RESOLUTION_ETA), old.time(VISIT_AT), old.ended(SUB_PROCESS_REPAIR), old.text(SLA_STATE),
                 old.text(INSTALLED_VERSION), old.time(UPGRADED_AT), old.ended("Task_SendSurvey"), old.time(SURVEY_EXPIRES_AT),
                 ticketNumber);
@@ -201,13 +211,13 @@ public class RecordsBackfill implements SmartInitializingSingleton {
             if (TASK_REMOTE_SUPPORT.equals(key)) {
                 if (completed) {
                     lastChannel = RepairChannel.REMOTE;
-                    boolean resolved = Boolean.TRUE.equals(old.value(REMOTE_RESOLVED));
+                    boolean resolved = Boolean.TRUE.equals(old.flag(REMOTE_RESOLVED));
                     work.record(ticketNumber, RepairChannel.REMOTE, resolved ? RepairWork.Outcome.REPAIRED
                             : RepairWork.Outcome.NOT_FIXED, List.of(), at, task.getAssignee());
                 }
             } else if (TASK_REPLACE_TERMINAL.equals(key)) {
                 if (completed) {
-                    work.record(ticketNumber, lastChannel == null ? RepairChannel.ON_SITE : lastChannel, RepairWork.Outcome.REPLACED,
+                    work.record(ticketNumber, lastChannel != null ? lastChannel : channelOf(old), RepairWork.Outcome.REPLACED,
                             List.of(ReplaceTerminalListener.REPLACEMENT_PART), at, task.getAssignee());
                 }
             } else {
@@ -253,7 +263,7 @@ public class RecordsBackfill implements SmartInitializingSingleton {
         Timestamp billedAt = Optional.ofNullable(old.ended("Task_BillParts")).or(() -> Optional.ofNullable(old.ended(SUB_PROCESS_REPAIR)))
                 .orElse(row.get("closed_at") != null ? (Timestamp) row.get("closed_at") : Timestamp.from(clock.instant()));
         bills.save(ticketNumber, new Bill(bill.path("currency").asText("CNY"), bill.path("warrantyCovered").asBoolean(false), lines,
-                decimal(bill.path("total")), UNRECORDED_PRICE_LIST), Boolean.TRUE.equals(old.value(MAINTENANCE_INCLUDED)),
+                decimal(bill.path("total")), UNRECORDED_PRICE_LIST), Boolean.TRUE.equals(old.flag(MAINTENANCE_INCLUDED)),
                 billedAt.toInstant());
     }
 
@@ -295,6 +305,15 @@ public class RecordsBackfill implements SmartInitializingSingleton {
         Object value(String name) {
             TypedValue value = variables.get(name);
             return value == null ? null : value.getValue();
+        }
+
+        /** A yes/no as the older releases kept it: a boolean, or the text a form or client sent; null when absent. */
+        Boolean flag(String name) {
+            Object value = value(name);
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            return value instanceof String text && !text.isBlank() ? Boolean.valueOf(text.strip()) : null;
         }
 
         String text(String name) {
@@ -349,6 +368,12 @@ public class RecordsBackfill implements SmartInitializingSingleton {
         List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .list();
         return new Old(variables, tasks, activities);
+    }
+
+    /** The ticket's repair channel, as confirmed or proposed. */
+    private static RepairChannel channelOf(Old old) {
+        String channel = first(old.text(REPAIR_CHANNEL), old.text(PROPOSED_REPAIR_CHANNEL));
+        return channel == null ? RepairChannel.ON_SITE : RepairChannel.valueOf(channel);
     }
 
     private static String first(String value, String otherwise) {

@@ -1,18 +1,18 @@
 package org.posmaintenance.records;
 
-import java.time.Duration;
 import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code pos.records}: how long the records of an ended ticket are kept (its row, bill, evaluation, journal,
- * repair work, loaner, tokens and messages), independent of the engine's {@code historyTimeToLive}, and how often
- * the records past it are deleted.
+ * {@code pos.records.retention}: how long the records of an ended ticket are kept (its row, bill, evaluation,
+ * journal, repair work, loaner, task entries, tokens and messages), independent of the engine's
+ * {@code historyTimeToLive}. How often they are deleted is {@code pos.records.cleanup-interval} (read by
+ * {@link RecordsRetention}'s schedule).
  */
 @ConfigurationProperties("pos.records")
-public record RecordsProperties(@DefaultValue("10y") Period retention, @DefaultValue("1d") Duration cleanupInterval) {
+public record RecordsProperties(@DefaultValue("10y") Period retention) {
 
     public RecordsProperties {
         if (retention.isNegative() || retention.isZero()) {

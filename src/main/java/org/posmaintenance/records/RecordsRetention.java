@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Deletes the records of tickets that ended longer than {@code pos.records.retention} ago (10 years unless set)
  * and whose process instance no longer runs: the ticket with everything that refers to it. Every
- * {@code pos.records.cleanup-interval}, in batches of {@value #BATCH}, each batch one transaction; several nodes
+ * {@code pos.records.cleanup-interval} (1d), in batches of {@value #BATCH}, each batch one transaction; several nodes
  * may run it at once.
  */
 @Component
@@ -41,7 +41,8 @@ public class RecordsRetention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${pos.records.cleanup-interval:1d}", initialDelayString = "${pos.records.cleanup-interval:1d}")
+    /** Ten minutes after a start, then every {@code pos.records.cleanup-interval}: a node restarted daily still cleans up. */
+    @Scheduled(fixedDelayString = "${pos.records.cleanup-interval:1d}", initialDelayString = "10m")
     public void periodically() {
         deleteExpired();
     }

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.posmaintenance.identity.FormFields;
+import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,9 +34,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What each person entered at a ticket's task, kept with the ticket's records ({@code ticket_task_entry}): when a
- * user task of a ticket is completed, the fields of its form as they were submitted, who completed it and when, in
- * the completion's transaction. Added to every user task of every deployed model (a built-in listener, which no
- * revision of a model can leave out), after the model's own listeners have checked the input.
+ * user task of a ticket is completed, the values of its form's fields at completion (a field the person did not
+ * fill keeps an earlier value of the ticket), who completed it and when, in the completion's transaction. Added to
+ * every user task of every deployed model by a parse listener (no revision of a model can leave it out), after the
+ * model's own listeners, so that a refused completion records nothing.
  */
 @Component
 public class TaskEntries extends AbstractProcessEnginePlugin {
@@ -69,8 +71,9 @@ public class TaskEntries extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                // after the model's own listeners, which check the input: a refused completion records nothing
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder);
+                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder);
             }
         });
     }
@@ -97,10 +100,9 @@ public class TaskEntries extends AbstractProcessEnginePlugin {
                 fields.set(name, json.valueToTree(plain(value)));
             }
         }));
-        String user = Context.getCommandContext().getAuthenticatedUserId();
         jdbc.update("INSERT INTO ticket_task_entry (ticket_number, task_key, task_name, entered_by, entered_at, fields)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", ticket.get().number(), task.getTaskDefinitionKey(),
-                TicketRegistry.clip(task.getName(), 200), TicketRegistry.clip(user != null ? user : task.getAssignee(), 64),
+                TicketRegistry.clip(task.getName(), 200), TicketRegistry.clip(Actor.of(task), 64),
                 Timestamp.from(clock.instant()), TicketRegistry.clip(fields.toString(), MAX_LENGTH));
     }
 

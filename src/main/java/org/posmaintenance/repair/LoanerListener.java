@@ -45,7 +45,7 @@ public class LoanerListener {
         this.clock = clock;
     }
 
-    /** {@code ${loaner.lent}} on completion of {@code Task_ReceiveTerminal}. */
+    /** {@code ${loaner.lent()}} on completion of {@code Task_ReceiveTerminal}. */
     public TaskListener lent() {
         return task -> {
             TicketInput input = TicketInput.of(task);

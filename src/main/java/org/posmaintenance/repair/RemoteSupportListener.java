@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.posmaintenance.diagnosis.RepairChannel;
+import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,6 @@ public class RemoteSupportListener implements TaskListener {
         boolean resolved = input.flag(REMOTE_RESOLVED);
         task.setVariable(REMOTE_RESOLVED, resolved);
         work.record(registry.ofProcess(task.getProcessInstanceId()).number(), RepairChannel.REMOTE,
-                resolved ? RepairWork.Outcome.REPAIRED : RepairWork.Outcome.NOT_FIXED, List.of(), clock.instant(), task.getAssignee());
+                resolved ? RepairWork.Outcome.REPAIRED : RepairWork.Outcome.NOT_FIXED, List.of(), clock.instant(), Actor.of(task));
     }
 }

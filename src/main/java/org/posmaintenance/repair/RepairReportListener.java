@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.posmaintenance.billing.PriceList;
 import org.posmaintenance.diagnosis.RepairChannel;
+import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -60,20 +61,22 @@ public class RepairReportListener implements TaskListener {
                 for (String part : parts) {
                     requirePart(PARTS_REPLACED, part);
                 }
-                work.record(ticketNumber, channel, RepairWork.Outcome.REPAIRED, parts, clock.instant(), task.getAssignee());
+                work.record(ticketNumber, channel, RepairWork.Outcome.REPAIRED, parts, clock.instant(), Actor.of(task));
             }
             case PART_UNAVAILABLE -> {
                 String part = input.requiredText(PART_NEEDED, 64);
                 requirePart(PART_NEEDED, part);
                 work.record(ticketNumber, channel, RepairWork.Outcome.PART_UNAVAILABLE, List.of(part), clock.instant(),
-                        task.getAssignee());
-                // for the part order's form, and where the repair goes on once the part is in
+                        Actor.of(task));
+                // for the part order's form, and where the repair goes on once the part is in; the next repair
+                // report states its own outcome (its form would otherwise show this one)
                 task.setVariable(PART_NEEDED, part);
+                task.removeVariable(REPAIR_OUTCOME);
                 task.setVariable(REPAIR_SITE, (atCentre ? Site.CENTRE : Site.ON_SITE).name());
                 throw new BpmnError(ERROR_PART_UNAVAILABLE, "Part " + part + " is not in stock");
             }
             case BEYOND_REPAIR -> {
-                work.record(ticketNumber, channel, RepairWork.Outcome.BEYOND_REPAIR, List.of(), clock.instant(), task.getAssignee());
+                work.record(ticketNumber, channel, RepairWork.Outcome.BEYOND_REPAIR, List.of(), clock.instant(), Actor.of(task));
                 throw new BpmnError(ERROR_BEYOND_REPAIR, "The terminal of ticket " + ticketNumber + " is beyond repair");
             }
         }

@@ -15,6 +15,7 @@ import org.posmaintenance.intake.RegisterTicketDelegate;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
@@ -75,12 +76,13 @@ public class ReplaceTerminalListener implements TaskListener {
         TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
         Instant now = clock.instant();
         directory.replace(ticket.currentTerminal(), replacement, upgrades.latestVersion(), now, calendar.zone());
-        registry.replaced(processInstanceId, replacement);
-        RepairChannel foundBeyondRepair = work.last(ticket.number(), RepairWork.Outcome.BEYOND_REPAIR)
-                .map(RepairWork.Step::channel).orElse(RepairChannel.MAIL_IN);
-        work.record(ticket.number(), foundBeyondRepair, RepairWork.Outcome.REPLACED, List.of(REPLACEMENT_PART), now, task.getAssignee());
+        // the merchant is told about the terminal being replaced, before the record names the replacement
         notifier.notify(processInstanceId, TicketJournal.Notification.TERMINAL_REPLACED, Map.of("replacement", replacement,
                 "shipping", shipping));
+        registry.replaced(processInstanceId, replacement);
+        RepairChannel foundBeyondRepair = work.last(ticket.number(), RepairWork.Outcome.BEYOND_REPAIR)
+                .map(RepairWork.Step::channel).orElse(RepairChannel.valueOf(ticket.repairChannel()));
+        work.record(ticket.number(), foundBeyondRepair, RepairWork.Outcome.REPLACED, List.of(REPLACEMENT_PART), now, Actor.of(task));
         // copies for the forms and Tasklist: from now on the ticket's terminal is the replacement
         task.setVariable(TERMINAL_SERIAL, replacement);
         task.setVariable(SOFTWARE_VERSION, upgrades.latestVersion());

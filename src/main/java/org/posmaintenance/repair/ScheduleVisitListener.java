@@ -44,7 +44,7 @@ public class ScheduleVisitListener implements TaskListener {
                     + calendar.opens() + "-" + calendar.closes() + ", " + calendar.zone() + ")");
         }
         registry.visit(task.getProcessInstanceId(), appointment);
-        // a copy for the on-site repair form
+        // a copy for Cockpit
         task.setVariable(VISIT_AT, Date.from(appointment));
     }
 }

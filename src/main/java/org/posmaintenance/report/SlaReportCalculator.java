@@ -39,7 +39,7 @@ import org.posmaintenance.sla.ServiceHoursCalendar;
  * stage done by {@code resolutionDue}, as the process's resolution timers measure it. A deadline that passed
  * while the ticket was open without the step is missed; a ticket cancelled before it is not measured.</li>
  * <li>Met % = met / (met + missed); open outcomes are not counted. Breaches = missed deadlines.</li>
- * <li>Technician: who gave the first response (the assignee of the diagnosis task) for the response, who did
+ * <li>Technician: who gave the first response (completed the diagnosis task) for the response, who recorded
  * the last repair work for the resolution.</li>
  * <li>Times from the report to the first response and to the end of the repair stage, in clock hours and
  * in service hours (the service-hours calendar); mean and 90th percentile by nearest rank.</li>

@@ -13,8 +13,8 @@ import org.posmaintenance.billing.Bill;
  * @param severity          the confirmed severity, or the proposed one before the first response
  * @param repairChannel     the confirmed repair channel, or the proposed one before the first response
  * @param repairStageDoneAt when the repair stage completed (repaired, a mail-in terminal back, billed)
- * @param responder         the assignee of the diagnosis task (the first response)
- * @param repairer          the assignee of the last repair task (remote support, on site or at the centre)
+ * @param responder         who completed the diagnosis task (the first response)
+ * @param repairer          who recorded the last repair work (remote support, on site, at the centre, a replacement)
  * @param surveySent        whether the survey was sent
  * @param surveyAnswered    false once the survey closed unanswered; true once the merchant answered it
  * @param bill              the bill, once the repair is billed

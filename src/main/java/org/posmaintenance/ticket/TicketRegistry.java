@@ -47,7 +47,7 @@ public class TicketRegistry {
      * @param endReason         why it was cancelled or deleted
      * @param endedBy           who cancelled or deleted it: a Camunda user, or {@code merchant}
      * @param replacementSerial the terminal that replaced the reported one, beyond repair
-     * @param responder         the assignee of the first response (Confirm diagnosis)
+     * @param responder         who gave the first response: completed Confirm diagnosis (the logged-in user, else its assignee)
      * @param resolutionEta     the new estimated time of repair the merchant was told
      * @param repairDoneAt      when the repair stage was done
      */

@@ -32,13 +32,16 @@ public class RecordUpgradeListener implements TaskListener {
         this.registry = registry;
         this.clock = clock;
     }
+
     @Override
     public void notify(DelegateTask task) {
         TicketInput input = TicketInput.of(task);
         SoftwareVersion installed = SoftwareVersion.parse(
                 input.requiredMatching(INSTALLED_VERSION, SoftwareVersion.FORMAT, "a software version such as 3.4.0"));
         input.optionalText(UPGRADE_NOTES, 1000);
-        SoftwareVersion latest = SoftwareVersion.parse(properties.latestVersion());
+        // the version the check step found latest and the form shows (set by the code; a task cannot write it)
+        Object shown = task.getVariable(LATEST_SOFTWARE_VERSION);
+        SoftwareVersion latest = SoftwareVersion.parse(shown instanceof String version ? version : properties.latestVersion());
         if (installed.isOlderThan(latest)) {
             throw new InvalidTicketInputException(INSTALLED_VERSION,
                     installed + " is older than the latest version " + latest);
@@ -47,7 +50,7 @@ public class RecordUpgradeListener implements TaskListener {
         TicketRegistry.Ticket ticket = registry.ofProcess(task.getProcessInstanceId());
         directory.updateSoftwareVersion(ticket.currentTerminal(), installed.toString());
         registry.upgraded(task.getProcessInstanceId(), installed.toString(), now);
-        // copies for Tasklist
+        // copies for the forms and Cockpit
         task.setVariable(SOFTWARE_VERSION, installed.toString());
         task.setVariable(UPGRADED_AT, Date.from(now));
     }

@@ -104,6 +104,9 @@ class RepairOutcomesTest extends ProcessScenarioTest {
         assertThat(next.contract()).isEqualTo(old.contract());
         assertThat(variable(ticket, TERMINAL_SERIAL)).isEqualTo(replacement);
         assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "TERMINAL_REPLACED");
+        assertThat(journal.notifications(ticket.getBusinessKey()).get(2).message())
+                .startsWith("Terminal " + broken + " cannot be repaired. Terminal " + replacement + " replaces it");
+        assertThat(record(ticket).replacementSerial()).isEqualTo(replacement);
 
         executeJobAt(ticket, "Task_BillParts");
         assertThat(billLines(ticket)).containsExactly("PART TERMINAL_REPLACEMENT 1280.00 CHARGED", "SERVICE MAIL_IN 80.00 CHARGED");
