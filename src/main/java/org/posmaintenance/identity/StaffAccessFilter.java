@@ -37,6 +37,9 @@ import jakarta.servlet.http.HttpSession;
  */
 public class StaffAccessFilter extends OncePerRequestFilter {
 
+    /** The request attribute holding the id of the user the filter let through (for records of who changed what). */
+    public static final String USER = StaffAccessFilter.class.getName() + ".user";
+
     private final ProcessEngine engine;
     private final ObjectMapper json;
     private final List<String> readers;
@@ -72,6 +75,13 @@ public class StaffAccessFilter extends OncePerRequestFilter {
                     "Only members of the groups " + String.join(", ", readers) + " may read " + what);
             return;
         }
+        boolean changes = !List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+        if (changes && authorization == null && request.getHeader("X-Requested-With") == null) {
+            // a change with the browser's session must come from the application's own page (no cross-site form post)
+            refuse(response, HttpStatus.FORBIDDEN, "forbidden", "A change with the web session must send the header X-Requested-With");
+            return;
+        }
+        request.setAttribute(USER, user.get());
         chain.doFilter(request, response);
     }
 

@@ -16,8 +16,10 @@ import java.util.Set;
  * Service hours of the after-sales desk: a daily opening window in one time zone, on the regular working days
  * of the week, minus public holidays, plus make-up workdays declared on days that are normally off.
  *
- * <p>Used to measure SLA targets that only count time while the service desk is open. Instances are immutable
- * and thread-safe. The opening window must not cross midnight.
+ * <p>Used to measure SLA targets that only count time while the service desk is open. The opening hours are
+ * fixed; the holidays and make-up workdays come from a {@link DaySource} (in the application, the calendar in the
+ * database, provisional for a year without official notice). Thread-safe. The opening window must not cross
+ * midnight.
  */
 public final class ServiceHoursCalendar {
 
@@ -28,8 +30,7 @@ public final class ServiceHoursCalendar {
     private final LocalTime opens;
     private final LocalTime closes;
     private final Set<DayOfWeek> workingDays;
-    private final Set<LocalDate> holidays;
-    private final Set<LocalDate> extraWorkdays;
+    private final DaySource days;
 
     /**
      * @param zone          time zone in which the opening hours apply
@@ -43,6 +44,16 @@ public final class ServiceHoursCalendar {
      */
     public ServiceHoursCalendar(ZoneId zone, LocalTime opens, LocalTime closes,
                                 Set<DayOfWeek> workingDays, Set<LocalDate> holidays, Set<LocalDate> extraWorkdays) {
+        this(zone, opens, closes, workingDays, DaySource.fixed(
+                copyWithoutNulls(requireArg(holidays, "holidays"), "holidays"),
+                copyWithoutNulls(requireArg(extraWorkdays, "extraWorkdays"), "extraWorkdays")));
+    }
+
+    /**
+     * @param days where the holidays and make-up workdays of each year come from
+     * @see #ServiceHoursCalendar(ZoneId, LocalTime, LocalTime, Set, Set, Set)
+     */
+    public ServiceHoursCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> workingDays, DaySource days) {
         this.zone = requireArg(zone, "zone");
         this.opens = requireArg(opens, "opens");
         this.closes = requireArg(closes, "closes");
@@ -54,11 +65,10 @@ public final class ServiceHoursCalendar {
         if (workingDays.isEmpty()) {
             throw new IllegalArgumentException("workingDays must contain at least one day of the week");
         }
-        EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-        days.addAll(copyWithoutNulls(workingDays, "workingDays"));
-        this.workingDays = Collections.unmodifiableSet(days);
-        this.holidays = copyWithoutNulls(requireArg(holidays, "holidays"), "holidays");
-        this.extraWorkdays = copyWithoutNulls(requireArg(extraWorkdays, "extraWorkdays"), "extraWorkdays");
+        EnumSet<DayOfWeek> week = EnumSet.noneOf(DayOfWeek.class);
+        week.addAll(copyWithoutNulls(workingDays, "workingDays"));
+        this.workingDays = Collections.unmodifiableSet(week);
+        this.days = requireArg(days, "days");
     }
 
     /** The time zone in which the service hours apply. */
@@ -82,10 +92,30 @@ public final class ServiceHoursCalendar {
      */
     public boolean isWorkday(LocalDate day) {
         Objects.requireNonNull(day, "day");
-        if (holidays.contains(day)) {
+        DaySource.YearDays year = days.year(day.getYear());
+        if (year.holidays().contains(day)) {
             return false;
         }
-        return extraWorkdays.contains(day) || workingDays.contains(day.getDayOfWeek());
+        return year.workdays().contains(day) || workingDays.contains(day.getDayOfWeek());
+    }
+
+    /** Whether the holidays of {@code day}'s year are provisional (no official notice entered). */
+    public boolean isProvisional(LocalDate day) {
+        return !days.year(day.getYear()).official();
+    }
+
+    /**
+     * Whether service time measured from {@code from} to {@code to} depends on a provisional day: a day between
+     * them (both included, in the service region) lies in a year without official notice.
+     */
+    public boolean dependsOnProvisionalDays(Instant from, Instant to) {
+        int last = localDate(to.isAfter(from) ? to : from).getYear();
+        for (int year = localDate(from).getYear(); year <= last; year++) {
+            if (!days.year(year).official()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code t} falls on a workday with local time in {@code [opens, closes)}. */
@@ -173,8 +203,7 @@ public final class ServiceHoursCalendar {
 
     @Override
     public String toString() {
-        return "ServiceHoursCalendar[" + zone + " " + opens + "-" + closes + " " + workingDays
-                + ", " + holidays.size() + " holidays, " + extraWorkdays.size() + " extra workdays]";
+        return "ServiceHoursCalendar[" + zone + " " + opens + "-" + closes + " " + workingDays + "]";
     }
 
     private LocalDate nextWorkdayAfter(LocalDate day) {
