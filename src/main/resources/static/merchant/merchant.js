@@ -133,6 +133,19 @@
       'ticket.severity': 'Severity',
       'ticket.channel': 'Repair channel',
       'ticket.responseDue': 'First response by',
+      'ticket.responseWithin': 'First response within {hours} hours of your report, by',
+      'ticket.provisional': 'provisional: the official holidays of that time are not published yet; the date may move',
+      'ticket.pause.MAIL_IN': 'The repair clock stands while your terminal is in the post to the repair centre (since {since}).',
+      'ticket.pause.VISIT_POSTPONED': 'The repair clock stands until the new appointment you asked for ({until}).',
+      'ticket.pause.MERCHANT_UNREACHABLE': 'The repair clock stands since {since}: we could not reach you. Please call the service hotline.',
+      'ticket.changes': 'Changes to your deadlines',
+      'ticket.change.DEADLINE_MOVED': '{deadline} moved from {from} to {to}',
+      'ticket.change.PAUSE_STARTED': 'Repair clock paused',
+      'ticket.change.PAUSE_ENDED': 'Repair clock runs again',
+      'deadline.RESPONSE': 'The first-response deadline',
+      'deadline.RESPONSE_WARNING': 'The first-response reminder',
+      'deadline.RESOLUTION': 'The resolution deadline',
+      'deadline.RESOLUTION_EXTENDED': 'The latest resolution date',
       'ticket.resolutionDue': 'Resolution by',
       'ticket.eta': 'New estimated time',
       'ticket.loaner': 'Loaner terminal',
@@ -331,6 +344,19 @@
       'ticket.severity': '故障等级',
       'ticket.channel': '维修方式',
       'ticket.responseDue': '首次响应期限',
+      'ticket.responseWithin': '报修后 {hours} 小时内首次响应，期限',
+      'ticket.provisional': '暂定：该时段的法定节假日安排尚未公布，日期可能调整',
+      'ticket.pause.MAIL_IN': '终端寄往维修中心途中，维修计时暂停（自 {since} 起）。',
+      'ticket.pause.VISIT_POSTPONED': '应您的要求改约上门时间，维修计时暂停至新的预约时间（{until}）。',
+      'ticket.pause.MERCHANT_UNREACHABLE': '自 {since} 起无法联系到您，维修计时暂停。请致电客服热线。',
+      'ticket.changes': '期限调整记录',
+      'ticket.change.DEADLINE_MOVED': '{deadline}由 {from} 调整为 {to}',
+      'ticket.change.PAUSE_STARTED': '维修计时暂停',
+      'ticket.change.PAUSE_ENDED': '维修计时恢复',
+      'deadline.RESPONSE': '首次响应期限',
+      'deadline.RESPONSE_WARNING': '首次响应提醒时间',
+      'deadline.RESOLUTION': '解决期限',
+      'deadline.RESOLUTION_EXTENDED': '最迟解决时间',
       'ticket.resolutionDue': '解决期限',
       'ticket.eta': '新的预计完成时间',
       'ticket.loaner': '备用机',
@@ -1029,6 +1055,12 @@
         h('span', { text: t('ticket.late', { eta: formatInstant(data.eta) }) })));
     }
 
+    if (data.pause && !closed) {
+      parts.push(h('div', { className: 'notice', id: 'ticket-pause', role: 'status', 'data-kind': data.pause.kind },
+        h('span', { text: t('ticket.pause.' + data.pause.kind, { since: formatInstant(data.pause.since),
+          until: formatInstant(data.pause.until) }) })));
+    }
+
     if (state.ticket && state.ticket.withdrawRefused) {
       parts.push(h('div', { className: 'notice notice-error', id: 'withdraw-refused', role: 'alert',
         text: t(state.ticket.withdrawRefused) }));
@@ -1051,6 +1083,9 @@
       parts.push(loanerCard(data.loaner));
     }
     parts.push(billCard(data.bill));
+    if (data.deadlineChanges && data.deadlineChanges.length) {
+      parts.push(deadlineChangesCard(data.deadlineChanges));
+    }
     parts.push(notificationsCard(data.notifications || []));
     if (!surveyFirst) {
       parts.push(surveyCard(data, token));
@@ -1169,14 +1204,43 @@
       ? h('span', { className: 'badge badge-severity-' + data.severity, text: label('severity', data.severity) })
       : null, { id: 'ticket-severity' }));
     rows.push(detailRow(t('ticket.channel'), label('channel', data.repairChannel), { id: 'ticket-channel' }));
-    rows.push(detailRow(t('ticket.responseDue'), formatInstant(data.responseDue), { id: 'ticket-response-due' }));
-    rows.push(detailRow(t('ticket.resolutionDue'), formatInstant(data.resolutionDue), { id: 'ticket-resolution-due' }));
+    var responseLabel = data.responseWithinHours
+      ? t('ticket.responseWithin', { hours: data.responseWithinHours }) : t('ticket.responseDue');
+    rows.push(detailRow(responseLabel, withProvisional(data, formatInstant(data.responseDue)), { id: 'ticket-response-due' }));
+    rows.push(detailRow(t('ticket.resolutionDue'), withProvisional(data, formatInstant(data.resolutionDue)),
+      { id: 'ticket-resolution-due' }));
     if (data.eta && !etaShownAbove) {
       rows.push(detailRow(t('ticket.eta'), formatInstant(data.eta), { id: 'ticket-eta-row' }));
     }
     return h('section', { className: 'card', 'aria-labelledby': 'details-title' },
       h('h2', { id: 'details-title', text: t('ticket.details') }),
       h('dl', { className: 'details' }, rows));
+  }
+
+  /** A deadline, marked when it counts days whose official holidays are not published yet. */
+  function withProvisional(data, text) {
+    if (!text || !data.deadlinesProvisional) {
+      return text;
+    }
+    return h('span', null, h('span', { text: text }),
+      h('span', { className: 'provisional muted', 'data-provisional': 'true', text: ' (' + t('ticket.provisional') + ')' }));
+  }
+
+  /** Why the deadlines moved: a calendar change, a pause of the repair clock. */
+  function deadlineChangesCard(changes) {
+    var section = h('section', { className: 'card', id: 'ticket-deadline-changes', 'aria-labelledby': 'changes-title' },
+      h('h2', { id: 'changes-title', text: t('ticket.changes') }));
+    append(section, h('ol', { className: 'timeline' }, changes.map(function (c) {
+      var title = c.kind === 'DEADLINE_MOVED'
+        ? t('ticket.change.DEADLINE_MOVED', { deadline: t('deadline.' + c.deadline), from: formatInstant(c.from),
+          to: formatInstant(c.to) })
+        : t('ticket.change.' + c.kind);
+      return h('li', { 'data-kind': c.kind, 'data-deadline': c.deadline || '' },
+        h('div', { className: 'when' }, h('time', { datetime: c.at, text: formatInstant(c.at) || '' })),
+        h('div', { className: 'what', text: title }),
+        c.message ? h('p', { className: 'message', lang: 'en', text: c.message }) : null);
+    })));
+    return section;
   }
 
   function loanerCard(loaner) {

@@ -167,6 +167,7 @@
 
     renderComplianceTable(report.compliance);
     renderTimesTable(report.times);
+    renderPauses(report.pauses);
     renderSurvey(report.survey);
     renderBilling(report.billing);
     renderLoaners(report.loaners);
@@ -218,6 +219,21 @@
         cell(row, hours(s.serviceHours.p90));
       });
     });
+  }
+
+  /** Time the repair clock stood because tickets waited on the merchant, apart from the times above. */
+  function renderPauses(pauses) {
+    var names = { MAIL_IN: 'terminal in the post', VISIT_POSTPONED: 'visit postponed by the merchant',
+      MERCHANT_UNREACHABLE: 'merchant not reachable' };
+    if (!pauses || !pauses.count) {
+      text($('pauses-summary'), 'Paused repair clock (waiting on the merchant): none.');
+      return;
+    }
+    text($('pauses-summary'), 'Paused repair clock (waiting on the merchant; the deadlines moved by it, the times above include it): '
+      + pauses.count + ' pauses on ' + pauses.tickets + ' tickets; ' + pauses.byKind.filter(function (k) { return k.count; })
+      .map(function (k) {
+        return names[k.kind] + ' ' + k.count + ' (' + hours(k.serviceHours) + ' service h, ' + hours(k.clockHours) + ' h)';
+      }).join('; ') + '.');
   }
 
   function renderSurvey(survey) {

@@ -31,8 +31,8 @@ class MaintenanceHappyPathTest extends ProcessScenarioTest {
         assertThat(variable(ticket, PROPOSED_SEVERITY)).isEqualTo("NORMAL");
         assertThat(variable(ticket, PROPOSED_REPAIR_CHANNEL)).isEqualTo("REMOTE");
         assertThat(variable(ticket, WARRANTY_IN_PERIOD)).isEqualTo(true);
-        // 24 service hours from Wednesday 10:00: Wed 8 h + Thu 10 h + Fri 6 h = Friday 14:00 Shanghai
-        Date responseDue = Date.from(Instant.parse("2026-11-27T06:00:00Z"));
+        // 24 hours of the report (Wednesday 10:00), round the clock as published: Thursday 10:00 Shanghai
+        Date responseDue = Date.from(Instant.parse("2026-11-26T02:00:00Z"));
         assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(responseDue);
         assertThat(task()).hasCandidateGroup("technicians").hasDueDate(responseDue);
         assertThat(task().getPriority()).isEqualTo(50);

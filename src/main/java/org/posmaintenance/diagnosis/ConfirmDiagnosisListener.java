@@ -8,6 +8,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.posmaintenance.sla.SlaDeadlines;
 import org.posmaintenance.sla.SlaPolicy;
 import org.posmaintenance.sla.SlaStateTracker;
 import org.posmaintenance.ticket.Actor;
@@ -28,8 +29,11 @@ public class ConfirmDiagnosisListener implements TaskListener {
     private final SlaStateTracker slaState;
     private final TicketRegistry registry;
     private final Clock clock;
+    private final SlaDeadlines deadlines;
 
-    public ConfirmDiagnosisListener(SlaPolicy slaPolicy, SlaStateTracker slaState, TicketRegistry registry, Clock clock) {
+    public ConfirmDiagnosisListener(SlaPolicy slaPolicy, SlaStateTracker slaState, TicketRegistry registry, Clock clock,
+                                    SlaDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.slaPolicy = slaPolicy;
         this.slaState = slaState;
         this.registry = registry;
@@ -46,11 +50,13 @@ public class ConfirmDiagnosisListener implements TaskListener {
 
         String processInstanceId = task.getProcessInstanceId();
         Instant now = clock.instant();
-        Instant responseDue = registry.ofProcess(processInstanceId).responseDue();
-        SlaPolicy.ResolutionDeadlines resolution = slaPolicy.resolution(severity, now);
+        TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        Instant responseDue = ticket.responseDue();
+        SlaPolicy.ResolutionDeadlines resolution = slaPolicy.resolution(severity, ticket.reportedAt(), now, responseDue);
         boolean responseOnTime = !now.isAfter(responseDue);
         registry.responded(processInstanceId, severity.name(), channel.name(), merchantCausedDamage, now, Actor.of(task),
                 responseOnTime, resolution.due(), resolution.extendedDue());
+        deadlines.resolutionSet(processInstanceId, resolution);
         slaState.responded(processInstanceId, task, responseOnTime);
         // copies for the gateways, Tasklist's columns, the due dates and the timers
         task.setVariable(SEVERITY, severity.name());
@@ -59,5 +65,6 @@ public class ConfirmDiagnosisListener implements TaskListener {
         task.setVariable(TASK_PRIORITY, Math.max(slaPolicy.taskPriority(severity), task.getPriority()));
         task.setVariable(RESOLUTION_DUE, Date.from(resolution.due()));
         task.setVariable(RESOLUTION_EXTENDED_DUE, Date.from(resolution.extendedDue()));
+        task.setVariable(SLA_DEADLINES_PROVISIONAL, deadlines.provisional(processInstanceId));
     }
 }

@@ -11,6 +11,7 @@ import org.posmaintenance.intake.FaultCategory;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.merchant.Terminal;
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.sla.SlaDeadlines;
 import org.posmaintenance.sla.SlaPolicy;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,11 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
     private final ServiceHoursCalendar calendar;
     private final MerchantDirectory directory;
     private final TicketRegistry registry;
+    private final SlaDeadlines deadlines;
 
     public DiagnoseFaultDelegate(FaultTriage triage, SlaPolicy slaPolicy, ServiceHoursCalendar calendar,
-                                 MerchantDirectory directory, TicketRegistry registry) {
+                                 MerchantDirectory directory, TicketRegistry registry, SlaDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.registry = registry;
         this.triage = triage;
         this.slaPolicy = slaPolicy;
@@ -51,6 +54,7 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
         boolean inWarranty = terminal.inWarrantyOn(reportedAt.atZone(calendar.zone()).toLocalDate());
         registry.diagnosed(execution.getProcessInstanceId(), proposal.severity().name(), proposal.repairChannel().name(),
                 inWarranty, response.warningAt(), response.due());
+        deadlines.responseSet(execution.getProcessInstanceId(), response);
 
         // copies for the technician's form, Tasklist's columns, the due date and the timers
         execution.setVariable(PROPOSED_SEVERITY, proposal.severity().name());
@@ -61,5 +65,6 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
         execution.setVariable(TASK_PRIORITY, slaPolicy.taskPriority(proposal.severity()));
         execution.setVariable(RESPONSE_WARNING_AT, Date.from(response.warningAt()));
         execution.setVariable(RESPONSE_DUE, Date.from(response.due()));
+        execution.setVariable(SLA_DEADLINES_PROVISIONAL, response.provisional());
     }
 }

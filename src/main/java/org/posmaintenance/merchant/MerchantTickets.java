@@ -4,6 +4,7 @@ import static org.posmaintenance.model.ModelContract.*;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,8 @@ import org.posmaintenance.feedback.Evaluations;
 import org.posmaintenance.intake.ReportChannel;
 import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.sla.SlaDeadlines;
+import org.posmaintenance.sla.SlaPauses;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.posmaintenance.ticket.TicketTokens;
@@ -51,10 +54,15 @@ public class MerchantTickets {
     private final Evaluations evaluations;
     private final TicketJournal journal;
     private final Clock clock;
+    private final SlaDeadlines deadlines;
+    private final SlaPauses pauses;
 
     public MerchantTickets(RuntimeService runtime, TaskService tasks, TicketRegistry registry, TicketTokens tokens,
                            JdbcTemplate jdbc, TicketCancellations cancellations, MerchantDirectory directory,
-                           BillRecords bills, LoanerLendings lendings, Evaluations evaluations, TicketJournal journal, Clock clock) {
+                           BillRecords bills, LoanerLendings lendings, Evaluations evaluations, TicketJournal journal, Clock clock,
+                           SlaDeadlines deadlines, SlaPauses pauses) {
+        this.deadlines = deadlines;
+        this.pauses = pauses;
         this.runtime = runtime;
         this.tasks = tasks;
         this.registry = registry;
@@ -205,7 +213,13 @@ public class MerchantTickets {
         status.put("severity", ticket.severity());
         status.put("repairChannel", ticket.repairChannel());
         status.put("responseDue", text(ticket.responseDue()));
+        // the promise: first response within so many hours of the report
+        status.put("responseWithinHours", deadlines.responseTarget(ticket.number()).map(Duration::toHours).orElse(null));
         status.put("resolutionDue", text(ticket.resolutionDue()));
+        status.put("deadlinesProvisional", Boolean.TRUE.equals(deadlines.provisional(ticket.processInstanceId())));
+        status.put("pause", ticket.open() ? pauses.current(ticket.number()).map(MerchantTickets::pause).orElse(null) : null);
+        status.put("deadlineChanges", journal.slaEntries(ticket.number()).stream()
+                .filter(entry -> TicketJournal.SHOWN_TO_MERCHANT.contains(entry.kind())).map(MerchantTickets::slaEntry).toList());
         status.put("eta", text(ticket.resolutionEta()));
         status.put("loaner", lendings.of(ticket.number()).map(MerchantTickets::loaner).orElse(null));
         status.put("bill", bills.of(ticket.number()).orElse(null));
@@ -220,6 +234,25 @@ public class MerchantTickets {
         loaner.put("lentAt", text(lending.lentAt()));
         loaner.put("returnedAt", text(lending.returnedAt()));
         return loaner;
+    }
+
+    private static Map<String, Object> pause(SlaPauses.Pause pause) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("kind", pause.kind().name());
+        view.put("since", text(pause.startedAt()));
+        view.put("until", text(pause.endsAt()));
+        return view;
+    }
+
+    private static Map<String, Object> slaEntry(TicketJournal.SlaEntry entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("at", text(entry.at()));
+        view.put("kind", entry.kind());
+        view.put("deadline", entry.deadline());
+        view.put("from", text(entry.previousAt()));
+        view.put("to", text(entry.movedTo()));
+        view.put("message", entry.message());
+        return view;
     }
 
     private static Map<String, Object> notification(TicketJournal.Entry entry) {

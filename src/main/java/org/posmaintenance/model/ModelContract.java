@@ -84,6 +84,10 @@ public final class ModelContract {
     public static final String PROCESS_ID = "PosTerminalMaintenance";
     @ProcessKey(usedFor = "the hotline and managers cancel a ticket from Tasklist by starting it")
     public static final String CANCELLATION_PROCESS_ID = "TicketCancellation";
+    @ProcessKey(usedFor = "a supervisor approves an SLA pause longer than pos.sla.pause.approval-after (started by sla.SlaPauses)")
+    public static final String PROCESS_SLA_PAUSE_APPROVAL = "SlaPauseApproval";
+    @ProcessKey(usedFor = "every day, warns managers when the official holiday calendar runs out (sla.calendar.CalendarWatch)")
+    public static final String PROCESS_CALENDAR_WATCH = "ServiceCalendarWatch";
 
     // ---------------------------------------------------------------------------------------- activities
 
@@ -124,6 +128,21 @@ public final class ModelContract {
     @Activity(type = "subProcess", usedFor = "cancellation (event sub-process started by the message TicketCancellationRequested)")
     public static final String SUB_PROCESS_CANCELLATION = "SubProcess_Cancellation";
 
+    @Activity(type = "userTask", usedFor = "the SLA pause of a merchant who cannot be reached ends when it is completed")
+    public static final String TASK_REACH_MERCHANT = "Task_ReachMerchant";
+    @Activity(type = "userTask", process = PROCESS_SLA_PAUSE_APPROVAL, usedFor = "a supervisor approves or refuses a long SLA pause")
+    public static final String TASK_APPROVE_SLA_PAUSE = "Task_ApproveSlaPause";
+    @Activity(type = "userTask", process = PROCESS_CALENDAR_WATCH, usedFor = "managers enter the next official holiday notice")
+    public static final String TASK_ENTER_HOLIDAY_NOTICE = "Task_EnterHolidayNotice";
+    @Activity(type = "boundaryEvent", usedFor = "the SLA deadlines move its timer (calendar change, pause)")
+    public static final String TIMER_RESPONSE_AT_RISK = "BoundaryEvent_ResponseSlaAtRisk";
+    @Activity(type = "boundaryEvent", usedFor = "the SLA deadlines move its timer (calendar change, pause)")
+    public static final String TIMER_RESPONSE_BREACHED = "BoundaryEvent_ResponseSlaBreached";
+    @Activity(type = "boundaryEvent", usedFor = "the SLA deadlines move and pause its timer (calendar change, pause)")
+    public static final String TIMER_RESOLUTION_MISSED = "BoundaryEvent_ResolutionTargetMissed";
+    @Activity(type = "boundaryEvent", usedFor = "the SLA deadlines move and pause its timer (calendar change, pause)")
+    public static final String TIMER_RESOLUTION_EXTENSION_EXCEEDED = "BoundaryEvent_ResolutionExtensionExceeded";
+
     // ---------------------------------------------------------------------------------------- messages, errors
 
     @Message(usedFor = "the merchant's withdrawal (merchant API) and a cancellation from Tasklist (TicketCancellation)"
@@ -145,7 +164,7 @@ public final class ModelContract {
     public static final String DECISION_FAULT_TRIAGE = "FaultTriage";
     @Decision(inputs = {ModelContract.SEVERITY},
             outputs = {ModelContract.SLA_RESPONSE, ModelContract.SLA_RESPONSE_CLOCK, ModelContract.SLA_RESOLUTION,
-                    ModelContract.SLA_RESOLUTION_CLOCK, ModelContract.SLA_EXTENSION},
+                    ModelContract.SLA_RESOLUTION_CLOCK, ModelContract.SLA_EXTENSION, ModelContract.SLA_RESOLUTION_FROM},
             usedFor = "the deadlines of first response and resolution")
     public static final String DECISION_SLA_TARGETS = "SlaTargets";
     @Decision(inputs = {ModelContract.LINE_KIND, ModelContract.IN_WARRANTY_PERIOD, ModelContract.MERCHANT_CAUSED_DAMAGE,
@@ -159,6 +178,7 @@ public final class ModelContract {
     @DecisionColumn public static final String SLA_RESOLUTION = "resolution";
     @DecisionColumn public static final String SLA_RESOLUTION_CLOCK = "resolutionClock";
     @DecisionColumn public static final String SLA_EXTENSION = "extension";
+    @DecisionColumn public static final String SLA_RESOLUTION_FROM = "resolutionFrom";
     @DecisionColumn public static final String LINE_KIND = "lineKind";
     @DecisionColumn public static final String IN_WARRANTY_PERIOD = "inWarrantyPeriod";
     @DecisionColumn public static final String BASIS = "basis";
@@ -200,6 +220,27 @@ public final class ModelContract {
     @Variable public static final String STAGE = "stage";
     /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
     @Variable public static final String SLA_STATE = "slaState";
+    /** Copies for Cockpit: whether a deadline counts days of a year without official notice; a running pause. */
+    @Variable public static final String SLA_DEADLINES_PROVISIONAL = "slaDeadlinesProvisional";
+    @Variable public static final String SLA_PAUSED_SINCE = "slaPausedSince";
+    @Variable public static final String SLA_PAUSE = "slaPauseKind";
+    // SLA pauses: a merchant who cannot be reached (Agree on-site appointment), a visit postponed (Repair on site)
+    @Variable(readByModel = true) public static final String MERCHANT_UNREACHABLE = "merchantUnreachable";
+    @Variable public static final String CONTACT_ATTEMPTS = "contactAttempts";
+    @Variable public static final String MERCHANT_REACHED_NOTES = "merchantReachedNotes";
+    @Variable public static final String POSTPONED_UNTIL = "postponedUntil";
+    @Variable(readByModel = true) public static final String VISIT_POSTPONED = "visitPostponed";
+    @Variable public static final String POSTPONE_REASON = "postponeReason";
+    // the approval of a long pause (process SlaPauseApproval)
+    @Variable public static final String SLA_PAUSE_ID = "slaPauseId";
+    @Variable public static final String SLA_PAUSE_DESCRIPTION = "slaPauseDescription";
+    @Variable(readByModel = true) public static final String SLA_PAUSE_APPROVAL_DUE_AT = "slaPauseApprovalDueAt";
+    @Variable public static final String SLA_PAUSE_APPROVED = "slaPauseApproved";
+    @Variable public static final String SLA_PAUSE_DECISION_NOTES = "slaPauseDecisionNotes";
+    // the calendar watch (process ServiceCalendarWatch)
+    @Variable(readByModel = true) public static final String CALENDAR_NOTICE_NEEDED = "calendarNoticeNeeded";
+    @Variable(readByModel = true) public static final String CALENDAR_OFFICIAL_UNTIL = "calendarOfficialUntil";
+    @Variable public static final String CALENDAR_YEAR_NEEDED = "calendarYearNeeded";
 
     // 2 Diagnosis
     @Variable public static final String PROPOSED_SEVERITY = "proposedSeverity";
@@ -316,9 +357,17 @@ public final class ModelContract {
                     List.of(), List.of(SLA_EVENT)),
             service("${escalateResponse}", "Task_EscalateResponseSla"),
             task("${recordRemoteSupport}", List.of(TASK_REMOTE_SUPPORT), REMOTE_MEDIUM, REMOTE_SESSION_NOTES, REMOTE_RESOLVED),
-            task("${scheduleVisit}", List.of(TASK_SCHEDULE_VISIT), VISIT_APPOINTMENT, VISIT_ADDRESS),
+            task("${scheduleVisit}", List.of(TASK_SCHEDULE_VISIT), VISIT_APPOINTMENT, VISIT_ADDRESS, MERCHANT_UNREACHABLE,
+                    CONTACT_ATTEMPTS),
+            task("${slaPause.merchantReached()}", List.of(TASK_REACH_MERCHANT), MERCHANT_REACHED_NOTES),
             task("${recordRepair}", List.of(TASK_REPAIR_ON_SITE, TASK_REPAIR_AT_CENTRE),
                     REPAIR_OUTCOME, REPAIR_REPORT, PARTS_REPLACED, PART_NEEDED),
+            task("${slaPause.visitPostponed()}", List.of(TASK_REPAIR_ON_SITE), REPAIR_OUTCOME, POSTPONED_UNTIL, POSTPONE_REASON),
+            task("${slaPause.terminalAwaited()}", List.of(TASK_RECEIVE_TERMINAL)),
+            task("${slaPause.terminalReceived()}", List.of(TASK_RECEIVE_TERMINAL)),
+            task("${slaPause.decided()}", List.of(TASK_APPROVE_SLA_PAUSE), SLA_PAUSE_APPROVED, SLA_PAUSE_DECISION_NOTES),
+            service("${checkCalendarCoverage}", "Task_CheckCalendarCoverage"),
+            task("${holidayNoticeEntered}", List.of(TASK_ENTER_HOLIDAY_NOTICE)),
             task("${orderPart}", List.of(TASK_ORDER_PART), SUPPLIER_ORDER_REFERENCE, PART_EXPECTED_ON),
             task("${receivePart}", List.of(TASK_RECEIVE_PART), PART_RECEIVED),
             task("${replaceTerminal}", List.of(TASK_REPLACE_TERMINAL), REPLACEMENT_SERIAL, REPLACEMENT_SHIPPING_REFERENCE),

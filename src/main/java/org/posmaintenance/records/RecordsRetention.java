@@ -26,7 +26,7 @@ public class RecordsRetention {
     static final int BATCH = 200;
     /** What refers to a ticket, children first. */
     private static final List<String> CHILD_TABLES = List.of("ticket_bill_line", "ticket_bill", "ticket_evaluation", "ticket_task_entry",
-            "ticket_notification", "ticket_sla_event", "ticket_repair_work", "loaner_lending", "ticket_token", "merchant_request",
+            "ticket_notification", "ticket_sla_event", "ticket_sla_pause", "ticket_repair_work", "loaner_lending", "ticket_token", "merchant_request",
             "notification_outbox");
 
     private final JdbcTemplate jdbc;

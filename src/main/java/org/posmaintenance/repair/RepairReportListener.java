@@ -27,7 +27,11 @@ import org.springframework.stereotype.Component;
 public class RepairReportListener implements TaskListener {
 
     /** The outcome of a repair. */
-    public enum Outcome { REPAIRED, PART_UNAVAILABLE, BEYOND_REPAIR }
+    public enum Outcome {
+        REPAIRED, PART_UNAVAILABLE, BEYOND_REPAIR,
+        /** On site only: the merchant asked to postpone the visit; the resolution clock stops until the new appointment. */
+        VISIT_POSTPONED
+    }
 
     /** Where a repair that waits for a part goes on. */
     public enum Site { ON_SITE, CENTRE }
@@ -50,9 +54,18 @@ public class RepairReportListener implements TaskListener {
         // absent: tickets whose form predates the outcome (model 1.1.0) only report repairs
         Outcome outcome = task.getVariable(REPAIR_OUTCOME) == null ? Outcome.REPAIRED
                 : input.requiredEnum(REPAIR_OUTCOME, Outcome.class);
+        boolean atCentre = TASK_REPAIR_AT_CENTRE.equals(task.getTaskDefinitionKey());
+        if (outcome == Outcome.VISIT_POSTPONED) {
+            if (atCentre) {
+                throw new InvalidTicketInputException(REPAIR_OUTCOME, "a visit can only be postponed on site");
+            }
+            // the visit is postponed, nothing repaired: ${slaPause.visitPostponed()} recorded it; the next repair report
+            // states its own outcome
+            task.removeVariable(REPAIR_OUTCOME);
+            return;
+        }
         input.requiredText(REPAIR_REPORT, 5, 2000);
         task.setVariable(REPAIR_OUTCOME, outcome.name());
-        boolean atCentre = TASK_REPAIR_AT_CENTRE.equals(task.getTaskDefinitionKey());
         RepairChannel channel = atCentre ? RepairChannel.MAIL_IN : RepairChannel.ON_SITE;
         String ticketNumber = registry.ofProcess(task.getProcessInstanceId()).number();
         switch (outcome) {
@@ -79,6 +92,7 @@ public class RepairReportListener implements TaskListener {
                 work.record(ticketNumber, channel, RepairWork.Outcome.BEYOND_REPAIR, List.of(), clock.instant(), Actor.of(task));
                 throw new BpmnError(ERROR_BEYOND_REPAIR, "The terminal of ticket " + ticketNumber + " is beyond repair");
             }
+            case VISIT_POSTPONED -> throw new IllegalStateException("handled above");
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.sla.SlaPauses;
+import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of {@code Task_ScheduleVisit}: the appointment must be in the future, inside service hours; it is
- * recorded with the ticket (the merchant is told it when the repair is late).
+ * recorded with the ticket (the merchant is told it when the repair is late). A merchant who cannot be reached is
+ * recorded with the attempts made instead: the resolution clock stops until he is reached.
  */
 @Component("scheduleVisit")
 public class ScheduleVisitListener implements TaskListener {
@@ -25,7 +28,10 @@ public class ScheduleVisitListener implements TaskListener {
     private final TicketRegistry registry;
     private final Clock clock;
 
-    public ScheduleVisitListener(ServiceHoursCalendar calendar, TicketRegistry registry, Clock clock) {
+    private final SlaPauses pauses;
+
+    public ScheduleVisitListener(ServiceHoursCalendar calendar, TicketRegistry registry, Clock clock, SlaPauses pauses) {
+        this.pauses = pauses;
         this.calendar = calendar;
         this.registry = registry;
         this.clock = clock;
@@ -34,6 +40,14 @@ public class ScheduleVisitListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         TicketInput input = TicketInput.of(task);
+        if (input.flag(MERCHANT_UNREACHABLE)) {
+            // no appointment: the resolution clock stops until the merchant is reached (Task_ReachMerchant)
+            String attempts = input.requiredText(CONTACT_ATTEMPTS, 10, 1000);
+            pauses.start(task.getProcessInstanceId(), SlaPauses.Kind.MERCHANT_UNREACHABLE, attempts, Actor.of(task));
+            task.setVariable(MERCHANT_UNREACHABLE, true);
+            return;
+        }
+        task.setVariable(MERCHANT_UNREACHABLE, false);
         Instant appointment = input.requiredInstant(VISIT_APPOINTMENT, calendar.zone());
         input.requiredText(VISIT_ADDRESS, 200);
         if (!appointment.isAfter(clock.instant())) {

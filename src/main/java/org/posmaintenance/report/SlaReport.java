@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
  * The managers' service-level report of the tickets reported in a period, as the JSON endpoint
  * answers it. Percentages have one decimal, hours two, amounts are decimal strings as in the bill.
  */
-public record SlaReport(Period period, Tickets tickets, Compliance compliance, Times times, Survey survey,
+public record SlaReport(Period period, Tickets tickets, Compliance compliance, Times times, Pauses pauses, Survey survey,
                         Loaners loaners, Billing billing) {
 
     /** The period as asked for, in the service region's zone, and when the report was made. */
@@ -86,5 +86,15 @@ public record SlaReport(Period period, Tickets tickets, Compliance compliance, T
     public record Billing(String currency, int bills, int warrantyCoveredBills,
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal billedTotal,
                           ByBasis parts, ByBasis services, List<PartCount> byPart) {
+    }
+
+    /**
+     * Time the resolution clock stood because the tickets waited on the merchant (SLA pauses), apart from the times
+     * above: per kind, the pauses, and the hours that counted (service hours on the calendar, and all hours).
+     */
+    public record Pauses(int tickets, int count, List<PauseKind> byKind) {
+    }
+
+    public record PauseKind(String kind, int count, double serviceHours, double clockHours) {
     }
 }

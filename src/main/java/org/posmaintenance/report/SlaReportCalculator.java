@@ -58,11 +58,17 @@ class SlaReportCalculator {
     }
 
     SlaReport report(ReportPeriod period, List<TicketFacts> tickets, List<LoanerLendings.Out> loanersOut, Instant now) {
+        return report(period, tickets, loanersOut, List.of(), now);
+    }
+
+    SlaReport report(ReportPeriod period, List<TicketFacts> tickets, List<LoanerLendings.Out> loanersOut,
+                     List<org.posmaintenance.sla.SlaPauses.Pause> pauses, Instant now) {
         return new SlaReport(
                 new Period(format(period.from(), period), format(period.to(), period), period.zone().getId(), format(now, period)),
                 tickets(tickets),
                 compliance(tickets, now),
                 new Times(times(tickets, TicketFacts::firstResponseAt), times(tickets, TicketFacts::repairStageDoneAt)),
+                pauses(pauses, now),
                 survey(tickets),
                 loaners(tickets, loanersOut, now, period),
                 billing(tickets));
@@ -127,6 +133,31 @@ class SlaReportCalculator {
         int missed = (int) outcomes.stream().filter(o -> o == Outcome.MISSED).count();
         int open = (int) outcomes.stream().filter(o -> o == Outcome.OPEN).count();
         return new Outcomes(met, missed, open, percent(met, met + missed));
+    }
+
+    // --- pauses
+
+    private SlaReport.Pauses pauses(List<org.posmaintenance.sla.SlaPauses.Pause> pauses, Instant now) {
+        java.util.List<SlaReport.PauseKind> byKind = new java.util.ArrayList<>();
+        for (org.posmaintenance.sla.SlaPauses.Kind kind : org.posmaintenance.sla.SlaPauses.Kind.values()) {
+            List<org.posmaintenance.sla.SlaPauses.Pause> ofKind = pauses.stream().filter(pause -> pause.kind() == kind).toList();
+            double service = 0;
+            double clock = 0;
+            for (org.posmaintenance.sla.SlaPauses.Pause pause : ofKind) {
+                Instant end = pause.endsAt() == null || pause.endsAt().isAfter(now) ? now : pause.endsAt();
+                if (end.isAfter(pause.startedAt())) {
+                    service += calendar.serviceTimeBetween(pause.startedAt(), end).toSeconds() / 3600.0;
+                    clock += java.time.Duration.between(pause.startedAt(), end).toSeconds() / 3600.0;
+                }
+            }
+            byKind.add(new SlaReport.PauseKind(kind.name(), ofKind.size(), round(service), round(clock)));
+        }
+        int tickets = (int) pauses.stream().map(org.posmaintenance.sla.SlaPauses.Pause::ticketNumber).distinct().count();
+        return new SlaReport.Pauses(tickets, pauses.size(), byKind);
+    }
+
+    private static double round(double hours) {
+        return Math.round(hours * 100) / 100.0;
     }
 
     // --- times

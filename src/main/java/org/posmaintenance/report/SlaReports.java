@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
+import java.util.List;
+
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.sla.SlaPauses;
 import org.springframework.stereotype.Service;
 
 /** The managers' reports, made from the tickets' records in the application's tables when asked for. */
@@ -16,8 +19,10 @@ public class SlaReports {
     private final SlaReportCalculator calculator;
     private final ServiceHoursCalendar calendar;
     private final Clock clock;
+    private final SlaPauses slaPauses;
 
-    SlaReports(TicketFactsReader reader, ServiceHoursCalendar calendar, Clock clock) {
+    SlaReports(TicketFactsReader reader, ServiceHoursCalendar calendar, Clock clock, SlaPauses slaPauses) {
+        this.slaPauses = slaPauses;
         this.reader = reader;
         this.calendar = calendar;
         this.calculator = new SlaReportCalculator(calendar);
@@ -32,7 +37,9 @@ public class SlaReports {
     /** The service-level report of the tickets reported in the period, as they stand now. */
     public SlaReport serviceLevels(ReportPeriod period) {
         Instant now = now();
-        return calculator.report(period, reader.reportedIn(period), reader.loanersOutNow(), now);
+        List<TicketFacts> tickets = reader.reportedIn(period);
+        List<SlaPauses.Pause> pauses = tickets.stream().flatMap(ticket -> slaPauses.of(ticket.ticketNumber()).stream()).toList();
+        return calculator.report(period, tickets, reader.loanersOutNow(), pauses, now);
     }
 
     public ZoneId zone() {

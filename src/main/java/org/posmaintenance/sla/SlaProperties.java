@@ -1,5 +1,7 @@
 package org.posmaintenance.sla;
 
+import java.time.Duration;
+
 import org.posmaintenance.diagnosis.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,11 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * are the decision table {@code SlaTargets} (see {@link SlaTargets}).
  */
 @ConfigurationProperties("pos.sla")
-public record SlaProperties(int warningAtPercent, Priority priority) {
+public record SlaProperties(int warningAtPercent, Priority priority, Pause pause) {
 
     public SlaProperties {
         if (warningAtPercent <= 0 || warningAtPercent >= 100) {
             throw new IllegalArgumentException("pos.sla.warning-at-percent must be between 1 and 99");
+        }
+        if (pause == null) {
+            pause = new Pause(Duration.ofDays(3));
+        }
+    }
+
+    /** @param approvalAfter a pause longer than this counts beyond it only once a supervisor approves it */
+    public record Pause(Duration approvalAfter) {
+        public Pause {
+            if (approvalAfter == null || approvalAfter.isNegative() || approvalAfter.isZero()) {
+                throw new IllegalArgumentException("pos.sla.pause.approval-after must be a positive duration such as 3d");
+            }
         }
     }
 

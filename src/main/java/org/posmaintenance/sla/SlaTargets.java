@@ -41,7 +41,21 @@ public class SlaTargets {
         return new SlaTarget(
                 duration(severity, row, ModelContract.SLA_RESPONSE), clock(severity, row, ModelContract.SLA_RESPONSE_CLOCK),
                 duration(severity, row, ModelContract.SLA_RESOLUTION), clock(severity, row, ModelContract.SLA_RESOLUTION_CLOCK),
-                duration(severity, row, ModelContract.SLA_EXTENSION));
+                duration(severity, row, ModelContract.SLA_EXTENSION), resolutionFrom(severity, row));
+    }
+
+    /** The column resolutionFrom; a table revised before it existed counts from the confirmed diagnosis. */
+    private static SlaTarget.ResolutionStart resolutionFrom(Severity severity, DmnDecisionResultEntries row) {
+        if (!row.containsKey(ModelContract.SLA_RESOLUTION_FROM) || row.getEntry(ModelContract.SLA_RESOLUTION_FROM) == null) {
+            return SlaTarget.ResolutionStart.CONFIRMED_DIAGNOSIS;
+        }
+        String text = text(severity, row, ModelContract.SLA_RESOLUTION_FROM);
+        try {
+            return SlaTarget.ResolutionStart.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(problem(severity, ModelContract.SLA_RESOLUTION_FROM)
+                    + " must be CONFIRMED_DIAGNOSIS or REPORT, not '" + text + "'", e);
+        }
     }
 
     private static Duration duration(Severity severity, DmnDecisionResultEntries row, String output) {

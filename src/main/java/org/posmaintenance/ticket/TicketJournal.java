@@ -23,10 +23,24 @@ public class TicketJournal {
     }
 
     /** Kinds of service-level event. */
-    public enum SlaEvent { RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_MISSED, RESOLUTION_EXTENSION_EXCEEDED }
+    public enum SlaEvent {
+        RESPONSE_AT_RISK, RESPONSE_BREACHED, RESOLUTION_MISSED, RESOLUTION_EXTENSION_EXCEEDED,
+        /** A deadline moved: the calendar changed, or a pause moved the resolution. */
+        DEADLINE_MOVED,
+        /** The resolution clock stopped (the ticket waits on the merchant), or ran again. */
+        PAUSE_STARTED, PAUSE_ENDED
+    }
+
+    /** The SLA events the merchant page shows: what moved the deadlines. */
+    public static final java.util.Set<String> SHOWN_TO_MERCHANT = java.util.Set.of(
+            SlaEvent.DEADLINE_MOVED.name(), SlaEvent.PAUSE_STARTED.name(), SlaEvent.PAUSE_ENDED.name());
 
     /** An entry: when, what kind, the text, and for a delay the new estimated time. */
     public record Entry(Instant at, String kind, String message, Instant eta) {
+    }
+
+    /** A service-level event; for a deadline that moved, which one, from when and to when. */
+    public record SlaEntry(Instant at, String kind, String message, String deadline, Instant previousAt, Instant movedTo) {
     }
 
     private final JdbcTemplate jdbc;
@@ -47,6 +61,22 @@ public class TicketJournal {
     public void recordSlaEvent(String ticketNumber, SlaEvent kind, String message) {
         jdbc.update("INSERT INTO ticket_sla_event (ticket_number, occurred_at, kind, message) VALUES (?, ?, ?, ?)",
                 ticketNumber, Timestamp.from(clock.instant()), kind.name(), TicketRegistry.clip(message, 500));
+    }
+
+    /** A deadline of the ticket moved (SLA event DEADLINE_MOVED). */
+    public void recordDeadlineMoved(String ticketNumber, String deadline, Instant from, Instant to, String message) {
+        jdbc.update("INSERT INTO ticket_sla_event (ticket_number, occurred_at, kind, message, deadline, previous_at, moved_to)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", ticketNumber, Timestamp.from(clock.instant()), SlaEvent.DEADLINE_MOVED.name(),
+                TicketRegistry.clip(message, 500), deadline, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The ticket's service-level events with the deadlines they moved, oldest first. */
+    public List<SlaEntry> slaEntries(String ticketNumber) {
+        return jdbc.query("SELECT occurred_at, kind, message, deadline, previous_at, moved_to FROM ticket_sla_event"
+                        + " WHERE ticket_number = ? ORDER BY id",
+                (row, index) -> new SlaEntry(TicketRegistry.instant(row, "occurred_at"), row.getString("kind"),
+                        row.getString("message"), row.getString("deadline"), TicketRegistry.instant(row, "previous_at"),
+                        TicketRegistry.instant(row, "moved_to")), ticketNumber);
     }
 
     /** The ticket's notifications, oldest first. */

@@ -119,11 +119,11 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
 
     @Test
     void theSlaFiltersListAtRiskAndBreachedTicketsForATechnician() {
-        // a printer fault reported Wednesday 10:00: warning Thursday 18:00, response due Friday 14:00 (Shanghai)
+        // a printer fault reported Wednesday 10:00: warning Thursday 04:00, response due Thursday 10:00 (Shanghai)
         ProcessInstance printer = ticketAwaitingDiagnosis(report());
         assertThat(listed("tom", TasklistFilters.SLA_AT_RISK)).doesNotContain(printer.getId());
 
-        setClock(java.time.Instant.parse("2026-11-26T10:00:00Z"));
+        setClock(java.time.Instant.parse("2026-11-25T20:00:00Z"));
         executeJobAt(printer, "BoundaryEvent_ResponseSlaAtRisk");
         // an urgent fault reported now: due in one hour, not yet warned
         var urgentReport = report();
@@ -147,13 +147,13 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
         assertThat(viaRest).extracting(task -> task.get("processInstanceId"))
                 .containsExactlyInAnyOrder(printer.getId(), urgent.getId());
 
-        setClock(java.time.Instant.parse("2026-11-27T06:00:00Z"));
+        setClock(java.time.Instant.parse("2026-11-26T02:00:00Z"));
         executeJobAt(printer, "BoundaryEvent_ResponseSlaBreached");
         assertThat(listed("tom", TasklistFilters.SLA_AT_RISK)).as("past their deadlines").isEmpty();
         assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).containsExactly(printer.getId());
 
         // answered late, the ticket stays breached in the repair stage until it is repaired
-        setClock(java.time.Instant.parse("2026-11-27T06:10:00Z"));
+        setClock(java.time.Instant.parse("2026-11-26T02:10:00Z"));
         confirmDiagnosis(printer, "NORMAL", "REMOTE", false);
         assertThat(listed("tom", TasklistFilters.SLA_BREACHED)).containsExactly(printer.getId());
         assertThat(taskService.createTaskQuery().processInstanceId(printer.getId()).singleResult().getTaskDefinitionKey())

@@ -53,7 +53,8 @@ class MerchantApiTest extends ProcessScenarioTest {
         executeJobAt(process, "Task_DiagnoseFault");
         Map<String, Object> diagnosed = get(ticketNumber, token).getBody();
         assertThat(diagnosed).containsEntry("severity", "NORMAL").containsEntry("repairChannel", "ON_SITE")
-                .containsEntry("responseDue", "2026-11-27T06:00:00Z");
+                .containsEntry("responseDue", "2026-11-26T02:00:00Z").containsEntry("responseWithinHours", 24)
+                .containsEntry("deadlinesProvisional", false);
     }
 
     @Test

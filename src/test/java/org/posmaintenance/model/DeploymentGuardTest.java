@@ -362,7 +362,8 @@ class DeploymentGuardTest extends ProcessScenarioTest {
 
         JsonNode release = accepted(deployAsAnalyst(ModelResources.DEPLOYMENT_NAME, text(models)));
         assertThat(deployedKeysAndTags(release.path("deployedProcessDefinitions"))).containsEntry(PROCESS_ID, "1.2.0")
-                .containsOnlyKeys(PROCESS_ID, ModelContract.CANCELLATION_PROCESS_ID);
+                .containsOnlyKeys(PROCESS_ID, ModelContract.CANCELLATION_PROCESS_ID, ModelContract.PROCESS_SLA_PAUSE_APPROVAL,
+                        ModelContract.PROCESS_CALENDAR_WATCH);
         assertThat(deployedKeysAndTags(release.path("deployedDecisionDefinitions")).keySet())
                 .containsExactlyInAnyOrder("FaultTriage", "SlaTargets", "WarrantyCoverage");
 

@@ -86,7 +86,9 @@ class ModelRevisionRestartTest {
 
     /** A demo user of each candidate group, who works that group's tasks. */
     private static final Map<String, String> MEMBERS = Map.of(HOTLINE, "hana", TECHNICIANS, "tom",
-            REPAIR_CENTRE, "rita", MANAGERS, "mary");
+            REPAIR_CENTRE, "rita", MANAGERS, "mary", SUPERVISORS, "sam");
+    /** The process definitions deployed with the BPMN-only change (step 3): each model is deployed again. */
+    private final Set<String> revisionDefinitionIds = new java.util.HashSet<>();
 
     private ApplicationNode node;
     private int starts;
@@ -163,6 +165,10 @@ class ModelRevisionRestartTest {
             assertThat(definition.path("versionTag").asText()).isEqualTo(revisedVersionTag.get());
             assertThat(definition.path("deploymentId").asText()).isEqualTo(deployment.path("deploymentId").asText());
             revisionDefinitionId = definition.path("id").asText();
+            for (JsonNode deployed : ok(node.get("/engine-rest/process-definition?deploymentId="
+                    + deployment.path("deploymentId").asText(), "admin"), "the process definitions of the revision")) {
+                revisionDefinitionIds.add(deployed.path("id").asText());
+            }
             assertStartFormsServed();
 
             // the ticket of the first version keeps its version, its task name and its form
@@ -182,6 +188,8 @@ class ModelRevisionRestartTest {
             mailInRepairWithEveryDetour(startTicket("M-100232", "NEW-N910-77001", "DISPLAY_KEYPAD"));
             remoteSupportThenOnSiteBeyondRepair(startTicket("M-100231", "PAX-A920-88002", "PRINTER"));
             mailInRepairCancelledWithLoanerOut(startTicket("M-100233", "SUN-P2-55001", "HARDWARE_DAMAGE"));
+
+            calendarWatchAsksManagersForTheNotice();
 
             // every user task of the models, as the BPMN files list them: a task added later must be reached too
             Set<String> userTasks = models.userTasks().stream().map(UserTask::id).collect(Collectors.toCollection(TreeSet::new));
@@ -251,6 +259,17 @@ class ModelRevisionRestartTest {
         assertThat(ticket.definitionId()).isEqualTo(revisionDefinitionId);
         work(ticket, TASK_CONFIRM_DIAGNOSIS, variables(SEVERITY, "NORMAL", REPAIR_CHANNEL, "MAIL_IN",
                 DIAGNOSIS_NOTES, "Keypad dead; inspect and repair at the centre.", MERCHANT_CAUSED_DAMAGE, false));
+        // the terminal is in the post (SLA pause): after three days a supervisor approves the longer pause
+        JsonNode approval = awaitValue("the SLA pause approval of ticket " + ticket, ticket, () -> {
+            JsonNode instances = ok(node.get("/engine-rest/process-instance?processDefinitionKey=" + PROCESS_SLA_PAUSE_APPROVAL
+                    + "&businessKey=" + ticket.number(), "admin"), "the SLA pause approval of " + ticket.number());
+            return instances.size() == 1 ? instances.get(0) : null;
+        });
+        Ticket pause = new Ticket(approval.path("id").asText(), ticket.number(), approval.path("definitionId").asText(),
+                ticket.terminal());
+        fireTimer(pause, "TimerEvent_PauseLong", TASK_APPROVE_SLA_PAUSE);
+        work(pause, TASK_APPROVE_SLA_PAUSE, variables(SLA_PAUSE_APPROVED, "true",
+                SLA_PAUSE_DECISION_NOTES, "The courier is delayed by snow."));
         work(ticket, TASK_RECEIVE_TERMINAL, variables(SHIPPING_REFERENCE, "SF1000000001", LOANER_SERIAL, "LOAN-N910-001"));
 
         fireTimer(ticket, "BoundaryEvent_ResolutionExtensionExceeded", "Task_ReviewOverdueRepair");
@@ -290,6 +309,11 @@ class ModelRevisionRestartTest {
         work(ticket, TASK_REMOTE_SUPPORT, variables(REMOTE_MEDIUM, "PHONE",
                 REMOTE_SESSION_NOTES, "Reset the printer; still blank receipts.", REMOTE_RESOLVED, false));
 
+        // the merchant cannot be reached at first (the SLA pause), then is
+        work(ticket, TASK_SCHEDULE_VISIT, variables(MERCHANT_UNREACHABLE, true,
+                CONTACT_ATTEMPTS, "09:00 called, no answer; 09:10 SMS."));
+        work(ticket, TASK_REACH_MERCHANT, variables(MERCHANT_REACHED_NOTES, "Reached at 11:00."));
+
         // an appointment inside service hours: the next workday, as the service-hours calendar sees it
         JsonNode task = awaitTask(ticket, TASK_SCHEDULE_VISIT);
         assertTaskFormServed(ticket, task);
@@ -314,6 +338,28 @@ class ModelRevisionRestartTest {
                 REPAIR_REPORT, "Mainboard burnt; beyond repair."));
         work(ticket, TASK_REPLACE_TERMINAL, variables(REPLACEMENT_SERIAL, "PAX-A920-99001",
                 REPLACEMENT_SHIPPING_REFERENCE, "SF2000000001"));
+    }
+
+    /**
+     * The calendar watch, started by hand (its timer starts it every morning): the official notices end on
+     * 31 December 2026, so from November on managers get the task to enter the next notice.
+     */
+    private void calendarWatchAsksManagersForTheNotice() throws IOException {
+        JsonNode start = awaitValue("the start timer of " + PROCESS_CALENDAR_WATCH, null, () -> {
+            JsonNode jobs = ok(node.get("/engine-rest/job?processDefinitionKey=" + PROCESS_CALENDAR_WATCH, "admin"),
+                    "the jobs of " + PROCESS_CALENDAR_WATCH);
+            return jobs.size() == 1 ? jobs.get(0) : null;
+        });
+        assertThat(start.path("processDefinitionId").asText()).isIn(revisionDefinitionIds);
+        ok(node.post("/engine-rest/job/" + start.path("id").asText() + "/execute", "admin", Map.of()),
+                "run the start timer of " + PROCESS_CALENDAR_WATCH);
+        JsonNode watch = awaitValue("a watch waiting for the notice", null, () -> {
+            JsonNode instances = ok(node.get("/engine-rest/process-instance?processDefinitionKey=" + PROCESS_CALENDAR_WATCH,
+                    "admin"), "the instances of " + PROCESS_CALENDAR_WATCH);
+            return instances.size() == 1 ? instances.get(0) : null;
+        });
+        Ticket asked = new Ticket(watch.path("id").asText(), "calendar watch", watch.path("definitionId").asText(), "-");
+        assertTaskFormServed(asked, awaitTask(asked, TASK_ENTER_HOLIDAY_NOTICE));
     }
 
     /** Mail-in, the loaner lent, then the hotline cancels the ticket: the centre returns the terminal and collects the loaner. */
@@ -527,7 +573,7 @@ class ModelRevisionRestartTest {
                 "the form of " + key + " of ticket " + ticket + " as " + user);
         assertThat(form.path("id").asText()).as("id of the form served for %s of ticket %s", key, ticket).isEqualTo(model.formRef());
         assertThat(form.path("components").isArray()).as("components of the form served for %s", key).isTrue();
-        if (task.path("processDefinitionId").asText().equals(revisionDefinitionId)) {
+        if (revisionDefinitionIds.contains(task.path("processDefinitionId").asText())) {
             formsServedByRevision.put(key, form.path("id").asText());
         }
         return form;
@@ -656,7 +702,8 @@ class ModelRevisionRestartTest {
                         return found.get() != null;
                     });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(what + ": not within " + STEP_TIMEOUT + "; the ticket now: " + diagnose(ticket), e);
+            throw new AssertionError(what + ": not within " + STEP_TIMEOUT
+                    + (ticket == null ? "" : "; the ticket now: " + diagnose(ticket)), e);
         }
         return found.get();
     }

@@ -57,7 +57,8 @@ class RevisedDecisionTablesTest extends ProcessScenarioTest {
         DmnModelInstance triage = table("FaultTriage");
         setOutputs(triage, "Rule_Network", "\"URGENT\"", "\"ON_SITE\"");
         DmnModelInstance targets = table("SlaTargets");
-        setOutputs(targets, "Rule_Urgent", "\"PT2H\"", "\"ROUND_THE_CLOCK\"", "\"PT6H\"", "\"ROUND_THE_CLOCK\"", "\"PT8H\"");
+        setOutputs(targets, "Rule_Urgent", "\"PT2H\"", "\"ROUND_THE_CLOCK\"", "\"PT6H\"", "\"ROUND_THE_CLOCK\"", "\"PT8H\"",
+                "\"CONFIRMED_DIAGNOSIS\"");
         revision = repositoryService.createDeployment().name("Analyst's revision")
                 .addModelInstance("FaultTriage.dmn", triage)
                 .addModelInstance("SlaTargets.dmn", targets)

@@ -21,9 +21,10 @@ class ServiceLevelTimersTest extends ProcessScenarioTest {
     @Test
     void normalFaultWarnsAt75PercentThenEscalatesToSupervisorsWithoutStoppingTheWork() {
         ProcessInstance ticket = ticketAwaitingDiagnosis(report());
-        // 24 service hours from Wednesday 10:00; 75 % = 18 service hours = Thursday 18:00 closing
-        Instant warning = Instant.parse("2026-11-26T10:00:00Z");
-        Instant due = Instant.parse("2026-11-27T06:00:00Z");
+        // 24 hours of the report (Wednesday 10:00), round the clock as published: Thursday 10:00; 75 % = 18 hours =
+        // Thursday 04:00
+        Instant warning = Instant.parse("2026-11-25T20:00:00Z");
+        Instant due = Instant.parse("2026-11-26T02:00:00Z");
         assertThat(timerAt(ticket, "BoundaryEvent_ResponseSlaAtRisk").getDuedate()).isEqualTo(Date.from(warning));
         assertThat(timerAt(ticket, "BoundaryEvent_ResponseSlaBreached").getDuedate()).isEqualTo(Date.from(due));
 
@@ -53,13 +54,21 @@ class ServiceLevelTimersTest extends ProcessScenarioTest {
     }
 
     @Test
-    void aReportOnFridayEveningIsMeasuredFromMondayMorning() {
+    void aReportOnFridayEveningIsAnsweredWithin24HoursButRepairedInServiceHours() {
         setClock(Instant.parse("2026-11-27T11:00:00Z")); // Friday 19:00 Shanghai
         ProcessInstance ticket = ticketAwaitingDiagnosis(report());
-        // Monday 10 h + Tuesday 10 h + Wednesday 4 h = Wednesday 12:00; 18 h = Tuesday 16:00
-        assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(Date.from(Instant.parse("2026-12-02T04:00:00Z")));
-        assertThat(variable(ticket, RESPONSE_WARNING_AT)).isEqualTo(Date.from(Instant.parse("2026-12-01T08:00:00Z")));
-        assertThat(task()).hasDueDate(Date.from(Instant.parse("2026-12-02T04:00:00Z")));
+        // first response: 24 hours of the report, round the clock = Saturday 19:00; warning after 18 h = Saturday 13:00
+        assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(Date.from(Instant.parse("2026-11-28T11:00:00Z")));
+        assertThat(variable(ticket, RESPONSE_WARNING_AT)).isEqualTo(Date.from(Instant.parse("2026-11-28T05:00:00Z")));
+        assertThat(task()).hasDueDate(Date.from(Instant.parse("2026-11-28T11:00:00Z")));
+
+        // confirmed Saturday 12:00: 30 service hours from Monday 08:00 = Monday, Tuesday, Wednesday 10 h each = Wednesday 18:00
+        setClock(Instant.parse("2026-11-28T04:00:00Z"));
+        confirmDiagnosis(ticket, "NORMAL", "ON_SITE", false);
+        assertThat(record(ticket).responseMet()).isTrue();
+        assertThat(record(ticket).resolutionDue()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
+        // 10 service hours more = Thursday 18:00
+        assertThat(record(ticket).resolutionExtendedDue()).isEqualTo(Instant.parse("2026-12-03T10:00:00Z"));
     }
 
     @Test
@@ -79,17 +88,32 @@ class ServiceLevelTimersTest extends ProcessScenarioTest {
     }
 
     @Test
-    void majorFaultGets48HoursToRespondAnd72HoursMoreToResolve() {
+    void majorFaultIsResolvedWithinTheResponseWindowOr72HoursAfterIt() {
         Map<String, Object> report = report();
         report.put(FAULT_CATEGORY, "SYSTEM_CRASH");
         ProcessInstance ticket = ticketAwaitingDiagnosis(report);
+        // reported Wednesday 10:00: respond within 48 hours = Friday 10:00
         assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(Date.from(Instant.parse("2026-11-27T02:00:00Z")));
 
-        confirmDiagnosis(ticket, "MAJOR", "MAIL_IN", false);
+        // confirmed at once (Wednesday 10:00); resolution within the 48-hour window of the report = Friday 10:00, never
+        // before the response deadline; the extension 72 hours after it = Monday 10:00
+        confirmDiagnosis(ticket, "MAJOR", "REMOTE", false);
         assertThat(timerAt(ticket, "BoundaryEvent_ResolutionTargetMissed").getDuedate())
-                .isEqualTo(Date.from(Instant.parse("2026-11-26T02:00:00Z")));
+                .isEqualTo(Date.from(Instant.parse("2026-11-27T02:00:00Z")));
         assertThat(timerAt(ticket, "BoundaryEvent_ResolutionExtensionExceeded").getDuedate())
-                .isEqualTo(Date.from(Instant.parse("2026-11-29T02:00:00Z")));
+                .isEqualTo(Date.from(Instant.parse("2026-11-30T02:00:00Z")));
+        assertThat(record(ticket).resolutionDue()).isAfterOrEqualTo(record(ticket).responseDue());
+    }
+
+    @Test
+    void aMajorFaultReclassifiedAtTheFirstResponseNeverGetsAResolutionBeforeTheResponseDeadline() {
+        // proposed NORMAL (first response Thursday 10:00), confirmed URGENT at once: 8 hours from the diagnosis would be
+        // Wednesday 18:00, before the response deadline, so the resolution target is Thursday 10:00, +8 h = Thursday 18:00
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(ticket, "URGENT", "REMOTE", false);
+        assertThat(record(ticket).responseDue()).isEqualTo(Instant.parse("2026-11-26T02:00:00Z"));
+        assertThat(record(ticket).resolutionDue()).isEqualTo(Instant.parse("2026-11-26T02:00:00Z"));
+        assertThat(record(ticket).resolutionExtendedDue()).isEqualTo(Instant.parse("2026-11-26T10:00:00Z"));
     }
 
     @Test

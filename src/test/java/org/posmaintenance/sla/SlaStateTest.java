@@ -18,8 +18,8 @@ import org.posmaintenance.ProcessScenarioTest;
  */
 class SlaStateTest extends ProcessScenarioTest {
 
-    private static final Instant WARNING = Instant.parse("2026-11-26T10:00:00Z");
-    private static final Instant RESPONSE_DUE = Instant.parse("2026-11-27T06:00:00Z");
+    private static final Instant WARNING = Instant.parse("2026-11-25T20:00:00Z");
+    private static final Instant RESPONSE_DUE = Instant.parse("2026-11-26T02:00:00Z");
 
     @Test
     void aTicketAnsweredAndRepairedOnTimeIsOnTrackThenMet() {

@@ -21,18 +21,25 @@ class SlaTargetsRulesTest {
 
     static final DecisionTables TABLE = DecisionTables.load(org.posmaintenance.model.ModelContract.DECISION_SLA_TARGETS);
 
-    @ParameterizedTest(name = "{0} ({1}): respond {2} {3}, resolve {4} {5}, extension {6}")
+    @ParameterizedTest(name = "{0} ({1}): respond {2} {3}, resolve {4} {5} from {7}, extension {6}")
     @CsvSource({
-            "NORMAL, Rule_Normal, PT24H, SERVICE_HOURS,   PT30H, SERVICE_HOURS,   PT10H",
-            "URGENT, Rule_Urgent, PT1H,  ROUND_THE_CLOCK, PT8H,  ROUND_THE_CLOCK, PT8H",
-            "MAJOR,  Rule_Major,  PT48H, ROUND_THE_CLOCK, PT24H, ROUND_THE_CLOCK, PT72H",
+            "NORMAL, Rule_Normal, PT24H, ROUND_THE_CLOCK, PT30H, SERVICE_HOURS,   PT10H, CONFIRMED_DIAGNOSIS",
+            "URGENT, Rule_Urgent, PT1H,  ROUND_THE_CLOCK, PT8H,  ROUND_THE_CLOCK, PT8H,  CONFIRMED_DIAGNOSIS",
+            "MAJOR,  Rule_Major,  PT48H, ROUND_THE_CLOCK, PT48H, ROUND_THE_CLOCK, PT72H, REPORT",
     })
     void eachSeverityHasItsPublishedTargets(Severity severity, String rule, Duration response, SlaClock responseClock,
-                                            Duration resolution, SlaClock resolutionClock, Duration extension) {
+                                            Duration resolution, SlaClock resolutionClock, Duration extension,
+                                            SlaTarget.ResolutionStart from) {
         SlaTarget target = SlaTargets.fromRow(severity, TABLE.singleRow(Map.of("severity", severity.name())));
 
         assertThat(TABLE.lastMatchedRules()).containsExactly(rule);
-        assertThat(target).isEqualTo(new SlaTarget(response, responseClock, resolution, resolutionClock, extension));
+        assertThat(target).isEqualTo(new SlaTarget(response, responseClock, resolution, resolutionClock, extension, from));
+    }
+
+    @Test
+    void aTableRevisedBeforeTheResolutionStartColumnCountsFromTheDiagnosis() {
+        assertThat(SlaTargets.fromRow(Severity.NORMAL, row("PT24H", "ROUND_THE_CLOCK")).resolutionFrom())
+                .isEqualTo(SlaTarget.ResolutionStart.CONFIRMED_DIAGNOSIS);
     }
 
     @Test

@@ -99,7 +99,10 @@ class MerchantPageBrowserTest extends BrowserTestBase {
         assertThat(currentStage()).isEqualTo("FEEDBACK");
         assertThat(text(By.id("ticket-severity"))).isEqualTo("Normal");
         assertThat(text(By.id("ticket-channel"))).isEqualTo("Remote support");
-        assertThat(text(By.id("ticket-response-due"))).isNotEqualTo("Not yet determined");
+        // the published promise: a first response within 24 hours of the report (Wednesday 10:00 -> Thursday 10:00)
+        assertThat(text(By.xpath("//dd[@id='ticket-response-due']/preceding-sibling::dt[1]")))
+                .isEqualTo("First response within 24 hours of your report, by");
+        assertThat(text(By.id("ticket-response-due"))).contains("26 Nov 2026").contains("10:00");
         assertThat(text(By.id("ticket-resolution-due"))).isNotEqualTo("Not yet determined");
         WebElement billLine = visible(By.cssSelector("#ticket-bill tbody tr[data-code='REMOTE']"));
         assertThat(text(billLine)).contains("Remote technical support", "Service", "Covered by warranty");

@@ -44,6 +44,7 @@ class ReportPageBrowserTest extends BrowserTestBase {
                 .until(ExpectedConditions.textToBe(By.id("kpi-response"), "50.0%"));
         assertThat(text(visible(By.id("kpi-response-detail")))).isEqualTo("1 met, 1 missed, 0 open");
         assertThat(text(visible(By.id("kpi-tickets")))).isEqualTo("2");
+        assertThat(text(visible(By.id("pauses-summary")))).isEqualTo("Paused repair clock (waiting on the merchant): none.");
         assertThat(text(visible(By.id("period-shown"))))
                 .startsWith("From 2027-05-10 00:00 to 2027-05-12 10:00 (Asia/Shanghai)");
         assertThat(visible(By.id("f-from")).getAttribute("value")).isEqualTo("2027-05-10");
