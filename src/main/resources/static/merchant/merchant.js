@@ -134,6 +134,7 @@
       'ticket.channel': 'Repair channel',
       'ticket.responseDue': 'First response by',
       'ticket.responseWithin': 'First response within {hours} hours of your report, by',
+      'ticket.responseWithin1': 'First response within 1 hour of your report, by',
       'ticket.provisional': 'provisional: the official holidays of that time are not published yet; the date may move',
       'ticket.pause.MAIL_IN': 'The repair clock stands while your terminal is in the post to the repair centre (since {since}).',
       'ticket.pause.VISIT_POSTPONED': 'The repair clock stands until the new appointment you asked for ({until}).',
@@ -345,6 +346,7 @@
       'ticket.channel': '维修方式',
       'ticket.responseDue': '首次响应期限',
       'ticket.responseWithin': '报修后 {hours} 小时内首次响应，期限',
+      'ticket.responseWithin1': '报修后 1 小时内首次响应，期限',
       'ticket.provisional': '暂定：该时段的法定节假日安排尚未公布，日期可能调整',
       'ticket.pause.MAIL_IN': '终端寄往维修中心途中，维修计时暂停（自 {since} 起）。',
       'ticket.pause.VISIT_POSTPONED': '应您的要求改约上门时间，维修计时暂停至新的预约时间（{until}）。',
@@ -1204,8 +1206,8 @@
       ? h('span', { className: 'badge badge-severity-' + data.severity, text: label('severity', data.severity) })
       : null, { id: 'ticket-severity' }));
     rows.push(detailRow(t('ticket.channel'), label('channel', data.repairChannel), { id: 'ticket-channel' }));
-    var responseLabel = data.responseWithinHours
-      ? t('ticket.responseWithin', { hours: data.responseWithinHours }) : t('ticket.responseDue');
+    var responseLabel = data.responseWithinHours === 1 ? t('ticket.responseWithin1')
+      : data.responseWithinHours ? t('ticket.responseWithin', { hours: data.responseWithinHours }) : t('ticket.responseDue');
     rows.push(detailRow(responseLabel, withProvisional(data, formatInstant(data.responseDue)), { id: 'ticket-response-due' }));
     rows.push(detailRow(t('ticket.resolutionDue'), withProvisional(data, formatInstant(data.resolutionDue)),
       { id: 'ticket-resolution-due' }));

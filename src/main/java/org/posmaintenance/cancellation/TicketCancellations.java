@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.event.EventType;
+import org.posmaintenance.sla.SlaPauses;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,13 @@ public class TicketCancellations {
     private final TicketRegistry registry;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final SlaPauses pauses;
 
-    public TicketCancellations(TicketRegistry registry, RuntimeService runtime, Clock clock) {
+    public TicketCancellations(TicketRegistry registry, RuntimeService runtime, Clock clock, SlaPauses pauses) {
         this.registry = registry;
         this.runtime = runtime;
         this.clock = clock;
+        this.pauses = pauses;
     }
 
     /** Why a cancellation is refused. */
@@ -76,6 +79,7 @@ public class TicketCancellations {
         }
         Instant now = clock.instant();
         registry.markEnded(ticket.processInstanceId(), now, TicketRegistry.Outcome.CANCELLED, reason, by);
+        pauses.ticketEnded(ticketNumber);
         // decided beforehand: a failed correlation would mark the caller's transaction for rollback
         boolean cancellationInModel = runtime.createEventSubscriptionQuery().processInstanceId(ticket.processInstanceId())
                 .eventType(EventType.MESSAGE.name()).eventName(MSG_CANCELLATION_REQUESTED).count() > 0;

@@ -216,7 +216,9 @@ public class MerchantTickets {
         // the promise: first response within so many hours of the report
         status.put("responseWithinHours", deadlines.responseTarget(ticket.number()).map(Duration::toHours).orElse(null));
         status.put("resolutionDue", text(ticket.resolutionDue()));
-        status.put("deadlinesProvisional", Boolean.TRUE.equals(deadlines.provisional(ticket.processInstanceId())));
+        // provisional while a deadline is still to come that counts days of a year without official notice
+        status.put("deadlinesProvisional", ticket.open() && ticket.repairDoneAt() == null
+                && Boolean.TRUE.equals(deadlines.provisional(ticket.processInstanceId())));
         status.put("pause", ticket.open() ? pauses.current(ticket.number()).map(MerchantTickets::pause).orElse(null) : null);
         status.put("deadlineChanges", journal.slaEntries(ticket.number()).stream()
                 .filter(entry -> TicketJournal.SHOWN_TO_MERCHANT.contains(entry.kind())).map(MerchantTickets::slaEntry).toList());

@@ -28,7 +28,7 @@ public class RecordSlaEventDelegate implements JavaDelegate {
             throw new IllegalStateException(execution.getCurrentActivityId() + " has no input parameter " + EVENT_PARAMETER);
         }
         TicketJournal.SlaEvent kind = TicketJournal.SlaEvent.valueOf(event.toString());
-        if (TicketJournal.SHOWN_TO_MERCHANT.contains(kind.name())) {
+        if (TicketJournal.RECORDED_BY_APPLICATION.contains(kind.name())) {
             // moves and pauses are recorded by the application with what moved; a model records breaches only
             throw new IllegalStateException(execution.getCurrentActivityId() + ": " + EVENT_PARAMETER + " " + kind
                     + " is recorded by the application, not by a model");

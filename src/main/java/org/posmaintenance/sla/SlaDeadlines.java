@@ -196,6 +196,10 @@ public class SlaDeadlines {
 
     /** Lets the resolution timers run again (a pause ended, or counts no longer). */
     public void releaseResolutionTimers(String processInstanceId) {
+        if (asSystem(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .suspended().count() > 0)) {
+            return;   // an administrator suspended the ticket: activating it activates its jobs
+        }
         inCommand(context -> {
             for (String activity : List.of(TIMER_RESOLUTION_MISSED, TIMER_RESOLUTION_EXTENSION_EXCEEDED)) {
                 timers(context, processInstanceId, activity).forEach(job -> job.setSuspensionState(SuspensionState.ACTIVE.getStateCode()));
@@ -256,11 +260,17 @@ public class SlaDeadlines {
         if (previous == null || previous.equals(computed)) {
             return false;
         }
-        if (!previous.isAfter(now) && !(isResolution(deadline) && held(ticket.processInstanceId(), deadline))) {
+        if (!previous.isAfter(now) && !(isResolution(deadline) && pausedBefore(ticket.number(), previous)
+                && held(ticket.processInstanceId(), deadline))) {
             return false;   // a deadline that has passed never moves, unless a pause held its timer
         }
         Instant to = computed.isBefore(now) ? now : computed;
         jdbc.update("UPDATE ticket SET " + column(deadline) + " = ? WHERE ticket_number = ?", Timestamp.from(to), ticket.number());
+        if (deadline == Deadline.RESOLUTION_EXTENDED) {
+            // the estimated time the merchant was told is the extended deadline: it moves with it
+            jdbc.update("UPDATE ticket SET resolution_eta = ? WHERE ticket_number = ? AND resolution_eta = ?", Timestamp.from(to),
+                    ticket.number(), Timestamp.from(previous));
+        }
         asSystem(() -> {
             String process = ticket.processInstanceId();
             if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(process).count() == 0) {
@@ -275,6 +285,13 @@ public class SlaDeadlines {
         });
         moves.add(new Move(deadline, previous, to));
         return true;
+    }
+
+    /** Whether a pause of the ticket began before this deadline (only a pause holds a timer past its date). */
+    private boolean pausedBefore(String ticketNumber, Instant deadline) {
+        Integer pauses = jdbc.queryForObject("SELECT COUNT(*) FROM ticket_sla_pause WHERE ticket_number = ? AND started_at < ?",
+                Integer.class, ticketNumber, Timestamp.from(deadline));
+        return pauses != null && pauses > 0;
     }
 
     /** Whether the deadline's timer is held by a pause (suspended, so it has not fired). */

@@ -82,7 +82,8 @@ public class SlaPauses {
         Instant now = clock.instant();
         long id = insert(ticket.number(), kind, now, null, reason, by);
         deadlines.holdResolutionTimers(processInstanceId);
-        journal.recordSlaEvent(ticket.number(), TicketJournal.SlaEvent.PAUSE_STARTED, describe(kind) + ": " + reason);
+        // the merchant page shows the event: what the pause is, not the staff's notes (they are in the pause's record)
+        journal.recordSlaEvent(ticket.number(), TicketJournal.SlaEvent.PAUSE_STARTED, describe(kind));
         copies(processInstanceId);
         askApproval(ticket.number(), id, kind, reason, now, now.plus(policy.pauseApprovalAfter()));
     }
@@ -94,13 +95,17 @@ public class SlaPauses {
         if (!endsAt.isAfter(now)) {
             throw new IllegalArgumentException("A pause must end after it starts");
         }
+        // a visit postponed again: the earlier postponement ends now, the new one runs on (the clock stops once)
+        jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE ticket_number = ? AND kind = ? AND ends_at > ?",
+                Timestamp.from(now), ticket.number(), kind.name(), Timestamp.from(now));
         long id = insert(ticket.number(), kind, now, endsAt, reason, by);
         journal.recordSlaEvent(ticket.number(), TicketJournal.SlaEvent.PAUSE_STARTED, describe(kind) + " until "
-                + SHOWN.format(endsAt.atZone(calendar.zone())) + ": " + reason);
+                + SHOWN.format(endsAt.atZone(calendar.zone())));
         deadlines.recompute(ticket.number(), describe(kind) + " (" + paused(endsAt, now) + ")");
         if (Duration.between(now, endsAt).compareTo(policy.pauseApprovalAfter()) > 0) {
             askApproval(ticket.number(), id, kind, reason, now, now);
         }
+        copies(processInstanceId);
     }
 
     /** The open pause of this kind ends now: the deadlines move by its time and the timers run again. */
@@ -113,11 +118,44 @@ public class SlaPauses {
         Instant now = clock.instant();
         jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE id = ?", Timestamp.from(now), pause.get().id());
         journal.recordSlaEvent(ticket.number(), TicketJournal.SlaEvent.PAUSE_ENDED, describe(kind) + " ended after "
-                + paused(pause.get().startedAt(), now) + (note == null || note.isBlank() ? "" : ": " + note));
+                + paused(pause.get().startedAt(), now));
         deadlines.recompute(ticket.number(), describe(kind) + " (" + paused(pause.get().startedAt(), now) + ")");
         deadlines.releaseResolutionTimers(processInstanceId);
         copies(processInstanceId);
-        withdrawApproval(pause.get().id());
+        // ended within the limit: no approval needed; beyond it, the supervisor's task stays and decides how much counts
+        withdrawApproval(pause.get().id(), !now.isAfter(pause.get().startedAt().plus(policy.pauseApprovalAfter())));
+    }
+
+    /**
+     * The ticket was cancelled: its pauses end with it (the record already says so) and approvals still waiting
+     * are no longer needed.
+     */
+    public void ticketEnded(String ticketNumber) {
+        Instant now = clock.instant();
+        jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE ticket_number = ? AND ends_at IS NULL", Timestamp.from(now),
+                ticketNumber);
+        for (Pause pause : of(ticketNumber)) {
+            if (pause.approval() == Approval.PENDING) {
+                withdrawApproval(pause.id(), true);
+            }
+        }
+    }
+
+    /**
+     * The repair stage is done: nothing waits on the merchant any more. A pause still running ends now (a visit
+     * done before the postponed appointment), approvals not yet asked for are withdrawn, the Cockpit copies go.
+     */
+    public void repairDone(String processInstanceId) {
+        TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        Instant now = clock.instant();
+        jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE ticket_number = ? AND (ends_at IS NULL OR ends_at > ?)",
+                Timestamp.from(now), ticket.number(), Timestamp.from(now));
+        for (Pause pause : of(ticket.number())) {
+            if (pause.approval() == Approval.PENDING) {
+                withdrawApproval(pause.id(), !now.isAfter(pause.startedAt().plus(policy.pauseApprovalAfter())));
+            }
+        }
+        copies(processInstanceId);
     }
 
     /** A supervisor's decision on a long pause. */
@@ -125,7 +163,7 @@ public class SlaPauses {
         Pause pause = find(pauseId).orElseThrow(() -> new IllegalStateException("No SLA pause " + pauseId));
         jdbc.update("UPDATE ticket_sla_pause SET approval = ?, decided_by = ?, decided_at = ? WHERE id = ?",
                 (approved ? Approval.APPROVED : Approval.REFUSED).name(), by, Timestamp.from(clock.instant()), pauseId);
-        journal.recordSlaEvent(pause.ticketNumber(), approved ? TicketJournal.SlaEvent.PAUSE_STARTED : TicketJournal.SlaEvent.PAUSE_ENDED,
+        journal.recordSlaEvent(pause.ticketNumber(), approved ? TicketJournal.SlaEvent.PAUSE_APPROVED : TicketJournal.SlaEvent.PAUSE_REFUSED,
                 describe(pause.kind()) + (approved ? ": longer pause approved by " : ": counts only "
                         + paused(pause.startedAt(), pause.startedAt().plus(policy.pauseApprovalAfter())) + ", refused by ") + by
                         + (note == null || note.isBlank() ? "" : " (" + note + ")"));
@@ -207,7 +245,10 @@ public class SlaPauses {
     }
 
     /** The pause ended before anyone decided: its approval process, still waiting, is no longer needed. */
-    private void withdrawApproval(long pauseId) {
+    private void withdrawApproval(long pauseId, boolean withdraw) {
+        if (!withdraw) {
+            return;
+        }
         SlaDeadlines.asSystem(() -> {
             for (ProcessInstance waiting : engine.getRuntimeService().createProcessInstanceQuery()
                     .processDefinitionKey(PROCESS_SLA_PAUSE_APPROVAL).variableValueEquals(SLA_PAUSE_ID, pauseId).list()) {
@@ -222,7 +263,7 @@ public class SlaPauses {
     /** The copies for Cockpit: since when the ticket's clock stands and why, or nothing. */
     private void copies(String processInstanceId) {
         TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
-        Optional<Pause> open = of(ticket.number()).stream().filter(pause -> pause.endsAt() == null).findFirst();
+        Optional<Pause> open = current(ticket.number());
         SlaDeadlines.asSystem(() -> {
             var runtime = engine.getRuntimeService();
             if (open.isPresent()) {

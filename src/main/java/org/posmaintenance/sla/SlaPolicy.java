@@ -63,7 +63,7 @@ public class SlaPolicy {
      */
     public ResolutionDeadlines resolution(ResolutionBasis basis, Instant responseDue, List<Pause> pauses) {
         SlaClock clock = basis.clock();
-        List<Pause> ordered = pauses.stream().sorted(Comparator.comparing(Pause::start)).toList();
+        List<Pause> ordered = merged(pauses);
         Instant due = clock.add(calendar, basis.from(), basis.target());
         for (Pause pause : ordered) {
             if (pause.start().isBefore(due)) {
@@ -80,6 +80,28 @@ public class SlaPolicy {
             }
         }
         return new ResolutionDeadlines(due, extendedDue, provisional(clock, basis.from(), extendedDue), basis);
+    }
+
+    /**
+     * The pauses as the clock stood: each cut to the part that counts, overlapping ones joined (a visit postponed
+     * again while postponed stops the clock once, not twice), in order.
+     */
+    static List<Pause> merged(List<Pause> pauses) {
+        List<Pause> counted = pauses.stream()
+                .map(pause -> new Pause(pause.start(), pause.creditedUntil() != null && pause.creditedUntil().isBefore(pause.end())
+                        ? (pause.creditedUntil().isAfter(pause.start()) ? pause.creditedUntil() : pause.start()) : pause.end(), null))
+                .filter(pause -> pause.end().isAfter(pause.start()))
+                .sorted(Comparator.comparing(Pause::start)).toList();
+        java.util.ArrayList<Pause> joined = new java.util.ArrayList<>();
+        for (Pause pause : counted) {
+            Pause last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && !pause.start().isAfter(last.end())) {
+                joined.set(joined.size() - 1, new Pause(last.start(), pause.end().isAfter(last.end()) ? pause.end() : last.end(), null));
+            } else {
+                joined.add(pause);
+            }
+        }
+        return joined;
     }
 
     public int taskPriority(Severity severity) {

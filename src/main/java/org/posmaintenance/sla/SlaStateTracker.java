@@ -29,8 +29,10 @@ public class SlaStateTracker {
     private final TicketJournal journal;
     private final TicketRegistry registry;
     private final Clock clock;
+    private final SlaPauses pauses;
 
-    public SlaStateTracker(TicketJournal journal, TicketRegistry registry, Clock clock) {
+    public SlaStateTracker(TicketJournal journal, TicketRegistry registry, Clock clock, SlaPauses pauses) {
+        this.pauses = pauses;
         this.journal = journal;
         this.registry = registry;
         this.clock = clock;
@@ -69,6 +71,7 @@ public class SlaStateTracker {
         Instant now = clock.instant();
         TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
         registry.repairDone(processInstanceId, now);
+        pauses.repairDone(processInstanceId);
         boolean responseMet = Boolean.TRUE.equals(ticket.responseMet());
         boolean resolutionMet = ticket.resolutionDue() != null && !now.isAfter(ticket.resolutionDue());
         set(processInstanceId, variables, responseMet && resolutionMet ? SlaState.MET : SlaState.MISSED);

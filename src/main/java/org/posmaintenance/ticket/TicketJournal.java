@@ -28,12 +28,19 @@ public class TicketJournal {
         /** A deadline moved: the calendar changed, or a pause moved the resolution. */
         DEADLINE_MOVED,
         /** The resolution clock stopped (the ticket waits on the merchant), or ran again. */
-        PAUSE_STARTED, PAUSE_ENDED
+        PAUSE_STARTED, PAUSE_ENDED,
+        /** A supervisor's decision on a long pause (not shown to the merchant: it names staff and their notes). */
+        PAUSE_APPROVED, PAUSE_REFUSED
     }
 
     /** The SLA events the merchant page shows: what moved the deadlines. */
     public static final java.util.Set<String> SHOWN_TO_MERCHANT = java.util.Set.of(
             SlaEvent.DEADLINE_MOVED.name(), SlaEvent.PAUSE_STARTED.name(), SlaEvent.PAUSE_ENDED.name());
+
+    /** The SLA events the application records itself; a model's ${recordSlaEvent} records breaches only. */
+    public static final java.util.Set<String> RECORDED_BY_APPLICATION = java.util.Set.of(
+            SlaEvent.DEADLINE_MOVED.name(), SlaEvent.PAUSE_STARTED.name(), SlaEvent.PAUSE_ENDED.name(),
+            SlaEvent.PAUSE_APPROVED.name(), SlaEvent.PAUSE_REFUSED.name());
 
     /** An entry: when, what kind, the text, and for a delay the new estimated time. */
     public record Entry(Instant at, String kind, String message, Instant eta) {

@@ -178,9 +178,15 @@ public class TicketRegistry {
      * is closed when the cancellation is accepted, before its process ends). Whether it was still open.
      */
     public boolean markEnded(String processInstanceId, Instant at, Outcome outcome, String reason, String by) {
-        return jdbc.update("UPDATE ticket SET closed_at = ?, outcome = ?, end_reason = ?, ended_by = ?"
+        boolean ended = jdbc.update("UPDATE ticket SET closed_at = ?, outcome = ?, end_reason = ?, ended_by = ?"
                         + " WHERE process_instance_id = ? AND closed_at IS NULL",
                 Timestamp.from(at), outcome.name(), clip(reason, 500), clip(by, 64), processInstanceId) > 0;
+        if (ended) {
+            // a pause of the resolution clock (sla.SlaPauses) ends with the ticket at the latest
+            jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE ends_at IS NULL AND ticket_number ="
+                    + " (SELECT ticket_number FROM ticket WHERE process_instance_id = ?)", Timestamp.from(at), processInstanceId);
+        }
+        return ended;
     }
 
     public void setOutcome(String ticketNumber, Outcome outcome) {

@@ -43,9 +43,9 @@ final class ClusterScenario {
         try (var file = ClusterScenario.class.getResourceAsStream("/models/SlaTargets.dmn")) {
             table = Dmn.readModelFromStream(file);
         }
-        // outputs of each rule: response, its clock, resolution, its clock, extension
+        // outputs of each rule: response, its clock, resolution, its clock, extension, what the resolution counts from
         List<String> outputs = List.of(response.toString(), "ROUND_THE_CLOCK", resolution.toString(), "ROUND_THE_CLOCK",
-                resolution.toString());
+                resolution.toString(), "CONFIRMED_DIAGNOSIS");
         for (Rule rule : table.getModelElementsByType(Rule.class)) {
             List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
             assertThat(entries).as("outputs of %s", rule.getId()).hasSameSizeAs(outputs);

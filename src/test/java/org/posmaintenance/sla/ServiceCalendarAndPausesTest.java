@@ -40,6 +40,8 @@ class ServiceCalendarAndPausesTest extends ProcessScenarioTest {
 
     @Autowired TestRestTemplate http;
     @Autowired CalendarDays calendarDays;
+    @Autowired DeadlineBasisBackfill backfill;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
     @BeforeEach
     @AfterEach
@@ -115,6 +117,23 @@ class ServiceCalendarAndPausesTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aTicketOfAnOlderReleaseGetsItsDeadlineBasisFromTodaysTargetsAndMovesToo() {
+        ProcessInstance ticket = confirmedNormal("2026-12-30T07:00:00Z", "ON_SITE");
+        // as a release before 0.3 left it: the deadlines without what they were computed from
+        jdbc.update("UPDATE ticket SET response_target = NULL, response_clock = NULL, resolution_from = NULL,"
+                + " resolution_target = NULL, resolution_clock = NULL, resolution_extension = NULL WHERE ticket_number = ?",
+                ticket.getBusinessKey());
+        assertThat(backfill.fill()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT resolution_target FROM ticket WHERE ticket_number = ?", String.class,
+                ticket.getBusinessKey())).isEqualTo("PT30H");
+
+        put("mary", "mary-demo", CALENDAR + "/2027", Map.of("notice", "State Council notice (test)",
+                "days", List.of(Map.of("date", "2027-01-01", "kind", "HOLIDAY", "name", "元旦"),
+                        Map.of("date", "2027-01-04", "kind", "HOLIDAY", "name", "元旦 (bridge)"))));
+        assertThat(record(ticket).resolutionDue()).isEqualTo(Instant.parse("2027-01-06T07:00:00Z"));
+    }
+
+    @Test
     void onlyManagersAndAdministratorsChangeTheCalendarAndBadInputNamesTheField() {
         Map<String, Object> notice = Map.of("notice", "Notice", "days",
                 List.of(Map.of("date", "2027-01-01", "kind", "HOLIDAY", "name", "元旦")));
@@ -184,7 +203,26 @@ class ServiceCalendarAndPausesTest extends ProcessScenarioTest {
                 .singleResult().getDueDate()).isEqualTo(Date.from(due));
         assertThat(slaEventKinds(ticket)).containsExactly("PAUSE_STARTED", "PAUSE_ENDED", "DEADLINE_MOVED", "DEADLINE_MOVED");
         assertThat(runtimeService.getVariable(ticket.getId(), SLA_PAUSE)).isNull();
-        assertThat(approvals(ticket)).as("shorter than 3 days: no approval needed").isZero();
+        // 9 days in the post (over the holidays), more than 3: a supervisor decides, the pause counts in full meanwhile
+        assertThat(approvals(ticket)).isEqualTo(1);
+    }
+
+    @Test
+    void aTicketCancelledWhileTheTerminalIsInThePostEndsItsPauseAndItsApproval() {
+        ProcessInstance ticket = confirmedNormal("2026-09-30T08:00:00Z", "MAIL_IN");
+        assertThat(approvals(ticket)).isEqualTo(1);
+
+        setClock(Instant.parse("2026-10-02T02:00:00Z"));
+        identityService.setAuthentication("hana", List.of("hotline"));   // the hotline cancels from Tasklist
+        try {
+            runtimeService.startProcessInstanceByKey(CANCELLATION_PROCESS_ID, Map.of(CANCEL_TICKET_NUMBER, ticket.getBusinessKey(),
+                    CANCEL_REASON, "The merchant bought a new terminal."));
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(approvals(ticket)).as("no supervisor is asked about a cancelled ticket").isZero();
+        assertThat(jdbc.queryForObject("SELECT ends_at FROM ticket_sla_pause WHERE ticket_number = ?", java.sql.Timestamp.class,
+                ticket.getBusinessKey()).toInstant()).isEqualTo(Instant.parse("2026-10-02T02:00:00Z"));
     }
 
     @Test

@@ -152,25 +152,31 @@ class CalendarController {
         moved.put("ticketsChecked", recalculation.ticketsChecked());
         moved.put("ticketsMoved", recalculation.ticketsMoved());
         moved.put("deadlinesMoved", recalculation.deadlinesMoved());
+        moved.put("ticketsFailed", recalculation.ticketsFailed());
         view.put("recalculation", moved);
         return view;
     }
 
     static List<CalendarStore.Day> parse(String csv) throws IOException {
         List<CalendarStore.Day> days = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new StringReader(csv == null ? "" : csv));
+        String text = csv == null ? "" : csv;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);   // the byte order mark spreadsheet programs write
+        }
+        BufferedReader lines = new BufferedReader(new StringReader(text));
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {
             number++;
-            String text = line.strip();
-            if (text.isEmpty() || text.startsWith("#") || (number == 1 && text.toLowerCase(Locale.ROOT).startsWith("date"))) {
+            String cellsText = line.strip();
+            if (cellsText.isEmpty() || cellsText.startsWith("#")
+                    || (number == 1 && cellsText.toLowerCase(Locale.ROOT).startsWith("date"))) {
                 continue;
             }
-            String[] cells = text.split(",", 3);
+            String[] cells = cellsText.split(",", 3);
             String field = "line " + number;
             if (cells.length < 3) {
-                throw new CalendarNotices.InvalidCalendarException(field, "must be date,kind,name: '" + text + "'");
+                throw new CalendarNotices.InvalidCalendarException(field, "must be date,kind,name: '" + cellsText + "'");
             }
             days.add(new CalendarStore.Day(date(field + ".date", cells[0].strip()), kind(field + ".kind", cells[1].strip()),
                     unquote(cells[2].strip())));

@@ -24,7 +24,8 @@ import org.posmaintenance.sla.SlaDeadlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What managers do with the calendar: enter (or import) a year's official notice, change or clear one day. Each
@@ -55,8 +56,8 @@ public class CalendarNotices {
         }
     }
 
-    /** What a change did to the running tickets. */
-    public record Recalculation(int ticketsChecked, int ticketsMoved, int deadlinesMoved) {
+    /** What a change did to the running tickets; {@code ticketsFailed} could not be computed again (see the log). */
+    public record Recalculation(int ticketsChecked, int ticketsMoved, int deadlinesMoved, int ticketsFailed) {
     }
 
     private final CalendarStore store;
@@ -65,9 +66,11 @@ public class CalendarNotices {
     private final SlaDeadlines deadlines;
     private final TaskService tasks;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     public CalendarNotices(CalendarStore store, CalendarDays days, ServiceHoursCalendar calendar, SlaDeadlines deadlines,
-                           TaskService tasks, Clock clock) {
+                           TaskService tasks, Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.store = store;
         this.days = days;
         this.calendar = calendar;
@@ -76,8 +79,11 @@ public class CalendarNotices {
         this.clock = clock;
     }
 
-    /** Enters (or replaces) a year's official notice. */
-    @Transactional
+    /**
+     * Enters (or replaces) a year's official notice, in one transaction; then each running ticket it affects is
+     * computed again in its own (a ticket being worked at that moment is tried again; one that still fails keeps
+     * its deadlines and is counted and logged, the notice stays entered).
+     */
     public Recalculation enterNotice(int year, String notice, List<CalendarStore.Day> entered, String by) {
         checkYear(year);
         String text = notice == null ? "" : notice.strip();
@@ -91,52 +97,56 @@ public class CalendarNotices {
         if (checked.stream().noneMatch(day -> day.kind() == CalendarStore.Kind.HOLIDAY)) {
             throw new InvalidCalendarException("days", "a notice has holidays; none were given");
         }
-        Optional<CalendarStore.Notice> before = store.notice(year);
         Set<LocalDate> changed = new HashSet<>();
-        before.ifPresent(old -> old.days().forEach(day -> changed.add(day.date())));
-        checked.forEach(day -> changed.add(day.date()));
         // the days of the provisional calendar the notice replaces count as changed too
         days.year(year).holidays().forEach(changed::add);
-        Instant now = clock.instant();
-        store.replaceNotice(year, text, checked, by, now);
-        long holidays = checked.stream().filter(day -> day.kind() == CalendarStore.Kind.HOLIDAY).count();
-        store.recordChange(now, by, year, before.isPresent() ? "NOTICE_REPLACED" : "NOTICE_ENTERED",
-                text + ": " + holidays + " holidays, " + (checked.size() - holidays) + " make-up workdays ("
-                        + checked.stream().map(day -> day.date() + " " + day.kind()).collect(Collectors.joining(", ")) + ")");
+        transaction.executeWithoutResult(status -> {
+            Optional<CalendarStore.Notice> before = store.notice(year);
+            before.ifPresent(old -> old.days().forEach(day -> changed.add(day.date())));
+            checked.forEach(day -> changed.add(day.date()));
+            Instant now = clock.instant();
+            store.replaceNotice(year, text, checked, by, now);
+            long holidays = checked.stream().filter(day -> day.kind() == CalendarStore.Kind.HOLIDAY).count();
+            store.recordChange(now, by, year, before.isPresent() ? "NOTICE_REPLACED" : "NOTICE_ENTERED",
+                    text + ": " + holidays + " holidays, " + (checked.size() - holidays) + " make-up workdays ("
+                            + checked.stream().map(day -> day.date() + " " + day.kind()).collect(Collectors.joining(", ")) + ")");
+        });
         days.changed();
         Recalculation recalculation = recalculate(changed, "the official holiday notice for " + year + " was entered");
-        completeReminders(by);
+        transaction.executeWithoutResult(status -> completeReminders(by));
         LOG.info("Holiday notice for {} entered by {}: {} days; {} of {} running tickets had deadlines moved", year, by,
                 checked.size(), recalculation.ticketsMoved(), recalculation.ticketsChecked());
         return recalculation;
     }
 
-    /** Sets one day of a year with a notice (a correction, or a local day off). */
-    @Transactional
+    /** Sets one day of a year with a notice (a correction, or a local day off); tickets as for a notice. */
     public Recalculation setDay(CalendarStore.Day day, String reason, String by) {
         CalendarStore.Day checked = check(day.date().getYear(), List.of(day)).get(0);
         int year = checked.date().getYear();
         requireNotice(year);
         String why = requireReason(reason);
-        store.putDay(year, checked);
-        store.recordChange(clock.instant(), by, year, "DAY_SET", checked.date() + " " + checked.kind() + " '" + checked.name()
-                + "': " + why);
+        transaction.executeWithoutResult(status -> {
+            store.putDay(year, checked);
+            store.recordChange(clock.instant(), by, year, "DAY_SET", checked.date() + " " + checked.kind() + " '" + checked.name()
+                    + "': " + why);
+        });
         days.changed();
         return recalculate(Set.of(checked.date()), checked.date() + " became a " + (checked.kind() == CalendarStore.Kind.HOLIDAY
                 ? "holiday" : "workday") + " (" + why + ")");
     }
 
-    /** Makes a day of a year with a notice regular again. */
-    @Transactional
+    /** Makes a day of a year with a notice regular again; tickets as for a notice. */
     public Recalculation clearDay(LocalDate date, String reason, String by) {
         int year = date.getYear();
         checkYear(year);
         requireNotice(year);
         String why = requireReason(reason);
-        if (!store.removeDay(date)) {
-            throw new InvalidCalendarException("date", date + " is not a holiday or make-up workday of the " + year + " notice");
-        }
-        store.recordChange(clock.instant(), by, year, "DAY_CLEARED", date + ": " + why);
+        transaction.executeWithoutResult(status -> {
+            if (!store.removeDay(date)) {
+                throw new InvalidCalendarException("date", date + " is not a holiday or make-up workday of the " + year + " notice");
+            }
+            store.recordChange(clock.instant(), by, year, "DAY_CLEARED", date + ": " + why);
+        });
         days.changed();
         return recalculate(Set.of(date), date + " is a regular day again (" + why + ")");
     }
@@ -184,21 +194,35 @@ public class CalendarNotices {
 
     private Recalculation recalculate(Set<LocalDate> changed, String because) {
         if (changed.isEmpty()) {
-            return new Recalculation(0, 0, 0);
+            return new Recalculation(0, 0, 0, 0);
         }
         LocalDate first = changed.stream().min(Comparator.naturalOrder()).orElseThrow();
         ZoneId zone = calendar.zone();
         List<String> tickets = deadlines.openTicketsWithDeadlinesAfter(first.atStartOfDay(zone).toInstant());
         int moved = 0;
         int deadlinesMoved = 0;
+        int failed = 0;
         for (String ticket : tickets) {
-            int moves = deadlines.recompute(ticket, because).size();
-            if (moves > 0) {
+            Integer moves = null;
+            for (int attempt = 1; moves == null && attempt <= 3; attempt++) {
+                try {
+                    moves = transaction.execute(status -> deadlines.recompute(ticket, because).size());
+                } catch (RuntimeException e) {
+                    // most likely the ticket was worked at this moment (optimistic locking): try again
+                    if (attempt == 3) {
+                        LOG.error("The deadlines of ticket {} could not be computed again after the calendar changed ({});"
+                                + " they keep their dates", ticket, because, e);
+                    }
+                }
+            }
+            if (moves == null) {
+                failed++;
+            } else if (moves > 0) {
                 moved++;
                 deadlinesMoved += moves;
             }
         }
-        return new Recalculation(tickets.size(), moved, deadlinesMoved);
+        return new Recalculation(tickets.size(), moved, deadlinesMoved, failed);
     }
 
     private void completeReminders(String by) {

@@ -57,8 +57,10 @@ public final class StatutoryHolidays {
         Set<LocalDate> taken = new TreeSet<>();
         festivals.forEach(festival -> festival.forEach(day -> taken.add(day.date())));
         List<Holiday> holidays = new ArrayList<>();
+        Set<LocalDate> listed = new TreeSet<>();
         for (List<Holiday> festival : festivals) {
-            holidays.addAll(festival);
+            // a festival on another's day (Mid-Autumn on 1 to 3 October) is that day once
+            festival.stream().filter(day -> listed.add(day.date())).forEach(holidays::add);
             long onWeekend = festival.stream().filter(day -> weekend(day.date())).count();
             LocalDate candidate = festival.get(festival.size() - 1).date();
             for (long given = 0; given < onWeekend; ) {

@@ -52,6 +52,13 @@ class StatutoryHolidaysTest {
     }
 
     @Test
+    void aFestivalOnAnothersDayIsListedOnce() {
+        // 2028: Mid-Autumn falls on 3 October, a day of National Day; 1 October (Sunday) is given back on 4 October
+        List<LocalDate> days = StatutoryHolidays.of(2028).stream().map(StatutoryHolidays.Holiday::date).toList();
+        assertThat(days).doesNotHaveDuplicates().contains(LocalDate.parse("2028-10-03"), LocalDate.parse("2028-10-04"));
+    }
+
+    @Test
     void yearsUnderOtherRegulationsAreRefused() {
         assertThatThrownBy(() -> StatutoryHolidays.of(2024)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2024");
