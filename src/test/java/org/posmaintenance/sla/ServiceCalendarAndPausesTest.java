@@ -80,6 +80,7 @@ class ServiceCalendarAndPausesTest extends ProcessScenarioTest {
                         Map.of("date", "2027-01-04", "kind", "HOLIDAY", "name", "元旦 New Year's Day (bridge)"))));
         assertThat(entered.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(entered.getBody().get("official").asBoolean()).isTrue();
+        assertThat(entered.getBody().at("/recalculation/ticketsFailed").asInt()).isZero();
         assertThat(entered.getBody().at("/recalculation/deadlinesMoved").asInt()).isGreaterThanOrEqualTo(2);
 
         // Wed 3, Thu 10, Fri and Mon off, Tue 5 Jan 10, Wed 6 Jan 7 = Wednesday 15:00; +10 h: Wed 3, Thu 7 = Thursday 15:00
@@ -187,7 +188,10 @@ class ServiceCalendarAndPausesTest extends ProcessScenarioTest {
         assertThat(record(ticket).resolutionDue()).isEqualTo(Instant.parse("2026-10-10T08:00:00Z"));
         assertThat(ticket).isWaitingAt(TASK_RECEIVE_TERMINAL);
         assertThat(timerAt(ticket, TIMER_RESOLUTION_MISSED).isSuspended()).as("held while the terminal is in the post").isTrue();
+        assertThat(timerAt(ticket, TIMER_RESOLUTION_EXTENSION_EXCEEDED).isSuspended()).isTrue();
         assertThat(variable(ticket, SLA_PAUSE)).isEqualTo("MAIL_IN");
+        setClock(Instant.parse("2026-10-10T09:00:00Z")); // Saturday 17:00, an hour past the original resolution deadline
+        assertThat(dueJobActivities(ticket)).as("nothing fires while the terminal is in the post").isEmpty();
 
         setClock(Instant.parse("2026-10-09T03:00:00Z")); // received Friday 9 Oct 11:00
         complete(ticket, TASK_RECEIVE_TERMINAL, Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-000777"));
@@ -244,8 +248,20 @@ class ServiceCalendarAndPausesTest extends ProcessScenarioTest {
         assertThat(taskService.createTaskQuery().processInstanceId(ticket.getId()).singleResult().getDueDate()).isEqualTo(Date.from(due));
         assertThat(approvals(ticket)).as("4 days: a supervisor approves").isEqualTo(1);
 
+        // Friday 09:00 the merchant postpones again, to Wednesday 2 Dec 14:00: the clock stops once, from Thursday 09:00
+        setClock(Instant.parse("2026-11-27T01:00:00Z"));
+        complete(ticket, TASK_REPAIR_ON_SITE, Map.of(REPAIR_OUTCOME, "VISIT_POSTPONED", POSTPONED_UNTIL, "2026-12-02T14:00+08:00",
+                POSTPONE_REASON, "The owner is travelling until Wednesday."));
+        // paused Thu 9, Fri 10, Mon 10, Tue 10, Wed 6 = 45 service hours (not 25 + 35): Mon 30 Nov 10:00 + 45 h =
+        // Mon 8, Tue 10, Wed 10, Thu 10, Fri 4 Dec 7 = Friday 15:00; +10 h: Fri 3, Mon 7 Dec 7 = Monday 15:00
+        assertThat(record(ticket).resolutionDue()).isEqualTo(Instant.parse("2026-12-04T07:00:00Z"));
+        assertThat(record(ticket).resolutionExtendedDue()).isEqualTo(Instant.parse("2026-12-07T07:00:00Z"));
+
+        setClock(Instant.parse("2026-12-02T07:00:00Z"));
         complete(ticket, TASK_REPAIR_ON_SITE, Map.of(REPAIR_OUTCOME, "REPAIRED", REPAIR_REPORT, "Cleaned the printer head."));
         assertThat(ticket).isWaitingAt("Task_BillParts");
+        billAndCheckSoftware(ticket);
+        assertThat(runtimeService.getVariable(ticket.getId(), SLA_PAUSE)).as("no pause once the repair stage is done").isNull();
     }
 
     @Test
