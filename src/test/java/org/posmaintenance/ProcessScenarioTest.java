@@ -53,7 +53,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * also the application's business clock here ({@link EngineClock}): timers and steps see the same time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"demo", "test"})
 @Import({ProcessEngineCoverageConfiguration.class, ProcessScenarioTest.EngineClock.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

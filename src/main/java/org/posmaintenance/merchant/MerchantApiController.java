@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.posmaintenance.ticket.InvalidInputRestResponses;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.OpenTicketExistsException;
 import org.posmaintenance.model.ModelContract;
@@ -51,7 +52,7 @@ class MerchantApiController {
             reported = tickets.report(report, idempotencyKey);
         } catch (DuplicateKeyException | ProcessEngineException refused) {
             // the same request may have arrived twice at once: then the other one's ticket is the answer
-            reported = tickets.replay(report.merchantId(), idempotencyKey).orElseThrow(() -> refused);
+            reported = tickets.replay(report, idempotencyKey).orElseThrow(() -> refused);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ticketNumber", reported.ticketNumber());
@@ -113,12 +114,19 @@ class MerchantApiController {
                         "field", open.field(), "ticketNumber", open.openTicket(), "message", open.getMessage()));
             }
             if (cause instanceof InvalidTicketInputException invalid) {
+                InvalidInputRestResponses.refused("merchant API", invalid);
                 String field = API_FIELDS.getOrDefault(invalid.field(), invalid.field());
                 return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", field,
                         "message", invalid.getMessage().replace("'" + invalid.field() + "'", "'" + field + "'")));
             }
         }
         throw error;
+    }
+
+    @ExceptionHandler(MerchantTickets.IdempotencyKeyReusedException.class)
+    ResponseEntity<Map<String, Object>> keyReused(MerchantTickets.IdempotencyKeyReusedException error) {
+        return ResponseEntity.unprocessableEntity().body(Map.of("error", "idempotency-key-reused", "field", "Idempotency-Key",
+                "message", error.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

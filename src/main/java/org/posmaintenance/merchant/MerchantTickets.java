@@ -39,7 +39,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MerchantTickets {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{16,100}");
+
+    /** An Idempotency-Key sent again with another report than the first time. */
+    public static class IdempotencyKeyReusedException extends RuntimeException {
+        IdempotencyKeyReusedException() {
+            super("This Idempotency-Key was used for another report; use a new key for a new report");
+        }
+    }
     static final String DEFAULT_WITHDRAWAL_REASON = "Withdrawn by the merchant: the terminal works again.";
 
     private final RuntimeService runtime;
@@ -93,40 +100,68 @@ public class MerchantTickets {
     @Transactional
     public Reported report(Report report, String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidTicketInputException("Idempotency-Key", "must be 1-100 letters, digits, '-' or '_'");
+            throw new InvalidTicketInputException("Idempotency-Key", "must be 16-100 letters, digits, '-' or '_' (a UUID will do)");
         }
-        Optional<Reported> earlier = replay(report.merchantId(), idempotencyKey);
+        Optional<Reported> earlier = replay(report, idempotencyKey);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(REPORT_CHANNEL, ReportChannel.ONLINE.name());
-        variables.put(MERCHANT_ID, report.merchantId());
-        variables.put(TERMINAL_SERIAL, report.terminalSerial());
-        variables.put(FAULT_CATEGORY, report.faultCategory());
-        variables.put(FAULT_DESCRIPTION, report.description());
+        // the text as it will be kept: trimmed (the process checks the lengths of what it keeps, and a variable of
+        // thousands of padding spaces would not fit the engine's column)
+        variables.put(MERCHANT_ID, trimmed(report.merchantId()));
+        variables.put(TERMINAL_SERIAL, trimmed(report.terminalSerial()));
+        variables.put(FAULT_CATEGORY, trimmed(report.faultCategory()));
+        variables.put(FAULT_DESCRIPTION, trimmed(report.description()));
         // checked by the process like every other field
         variables.put(PAYMENTS_BLOCKED, report.paymentsBlocked() == null ? Boolean.FALSE : report.paymentsBlocked());
         if (report.contactPhone() != null && !report.contactPhone().isBlank()) {
-            variables.put(CONTACT_PHONE, report.contactPhone());
+            variables.put(CONTACT_PHONE, trimmed(report.contactPhone()));
         }
         String ticketNumber = runtime.startProcessInstanceByKey(PROCESS_ID, variables).getBusinessKey();
         if (idempotencyKey != null) {
-            jdbc.update("INSERT INTO merchant_request (merchant_id, idempotency_key, ticket_number, created_at) VALUES (?, ?, ?, ?)",
-                    report.merchantId(), idempotencyKey, ticketNumber, Timestamp.from(clock.instant()));
+            jdbc.update("INSERT INTO merchant_request (merchant_id, idempotency_key, ticket_number, created_at, body_hash)"
+                    + " VALUES (?, ?, ?, ?, ?)", report.merchantId(), idempotencyKey, ticketNumber, Timestamp.from(clock.instant()),
+                    fingerprint(report));
         }
         return new Reported(ticketNumber, tokens.issue(ticketNumber), false);
     }
 
-    /** The ticket of an earlier report with this idempotency key, with a new token. */
+    /**
+     * The ticket of an earlier report with this idempotency key, with a new token.
+     *
+     * @throws IdempotencyKeyReusedException when the key was first sent with another report
+     */
     @Transactional
-    public Optional<Reported> replay(String merchantId, String idempotencyKey) {
-        if (idempotencyKey == null || merchantId == null) {
+    public Optional<Reported> replay(Report report, String idempotencyKey) {
+        if (idempotencyKey == null || report.merchantId() == null) {
             return Optional.empty();
         }
-        return jdbc.queryForList("SELECT ticket_number FROM merchant_request WHERE merchant_id = ? AND idempotency_key = ?",
-                        String.class, merchantId, idempotencyKey).stream().findFirst()
-                .map(ticketNumber -> new Reported(ticketNumber, tokens.issue(ticketNumber), true));
+        Optional<Map<String, Object>> earlier = jdbc.queryForList("SELECT ticket_number, body_hash FROM merchant_request"
+                + " WHERE merchant_id = ? AND idempotency_key = ?", report.merchantId().strip(), idempotencyKey).stream().findFirst();
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        Object hash = earlier.get().get("body_hash");
+        if (hash != null && !hash.toString().equals(fingerprint(report))) {
+            throw new IdempotencyKeyReusedException();
+        }
+        String ticketNumber = earlier.get().get("ticket_number").toString();
+        return Optional.of(new Reported(ticketNumber, tokens.issue(ticketNumber), true));
+    }
+
+    /** SHA-256 of the report's fields as kept (trimmed), one per line. */
+    static String fingerprint(Report report) {
+        String canonical = String.join("\n", String.valueOf(trimmed(report.merchantId())), String.valueOf(trimmed(report.terminalSerial())),
+                String.valueOf(trimmed(report.faultCategory())), String.valueOf(trimmed(report.description())),
+                String.valueOf(trimmed(report.contactPhone())), String.valueOf(report.paymentsBlocked()));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The ticket as the merchant sees it, or empty when the token does not grant this ticket. */
@@ -280,6 +315,10 @@ public class MerchantTickets {
         survey.put("score", answered ? evaluation.get().score() : null);
         survey.put("comment", answered ? evaluation.get().comment() : null);
         return survey;
+    }
+
+    private static String trimmed(String text) {
+        return text == null ? null : text.strip();
     }
 
     private static String text(Instant instant) {

@@ -1,5 +1,6 @@
 package org.posmaintenance.report;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -19,6 +19,10 @@ import java.time.temporal.TemporalAdjusters;
  * @param zone the service region's time zone, in which dates without an offset are read and answers written
  */
 public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
+
+    /** The years a report may cover: tickets exist from the first release on, the database stores no more. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2200;
 
     /** The longest period one report covers. */
     public static final Duration MAX_LENGTH = Duration.ofDays(366);
@@ -58,17 +62,24 @@ public record ReportPeriod(Instant from, Instant to, ZoneId zone) {
         if (value.length() > 40) {
             throw new InvalidReportParameterException(field, "is too long; expected " + FORMATS);
         }
+        Instant instant;
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+                instant = LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            } else if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+                instant = OffsetDateTime.parse(value).toInstant();
+            } else {
+                instant = LocalDateTime.parse(value).atZone(zone).toInstant();
             }
-            if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
-                return OffsetDateTime.parse(value).toInstant();
-            }
-            return LocalDateTime.parse(value).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {   // unparsable, or a year the calendar cannot place
             throw new InvalidReportParameterException(field, "'" + value + "' is not " + FORMATS);
         }
+        int year = instant.atZone(zone).getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidReportParameterException(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR
+                    + ", not " + year);
+        }
+        return instant;
     }
 
     private static boolean blank(String value) {

@@ -24,7 +24,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
  * every other error keeps Camunda's own answer.
  */
 @Component
-class InvalidInputRestResponses implements ResourceConfigCustomizer {
+public class InvalidInputRestResponses implements ResourceConfigCustomizer {
 
     @Override
     public void customize(ResourceConfig config) {
@@ -35,6 +35,7 @@ class InvalidInputRestResponses implements ResourceConfigCustomizer {
     static Optional<Response> badInput(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidTicketInputException invalid) {
+                refused("engine REST", invalid);
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("type", InvalidTicketInputException.class.getSimpleName());
                 body.put("message", invalid.getMessage());
@@ -45,6 +46,13 @@ class InvalidInputRestResponses implements ResourceConfigCustomizer {
         }
         return Optional.empty();
     }
+
+    /** A refused input is one line in the log, at INFO: the field and the (one-line, bounded) reason, no stack trace. */
+    public static void refused(String where, InvalidTicketInputException invalid) {
+        LOG.info("Input refused ({}): {}", where, invalid.getMessage());
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InvalidInputRestResponses.class);
 
     @Priority(Priorities.USER - 100)
     static class RestErrors implements ExceptionMapper<RestException> {

@@ -12,7 +12,7 @@ public class InvalidTicketInputException extends BadUserRequestException {
     private final String field;
 
     public InvalidTicketInputException(String field, String problem) {
-        super("Field '" + field + "': " + problem);
+        super("Field '" + SafeText.of(field) + "': " + SafeText.of(problem));
         this.field = field;
     }
 

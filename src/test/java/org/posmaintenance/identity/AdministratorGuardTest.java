@@ -11,7 +11,8 @@ class AdministratorGuardTest {
 
     @Test
     void outsideTheDemoAMissingOrDefaultPasswordStopsTheStart() {
-        for (String password : new String[] {null, "", "admin", "Admin", "demo", "short-pw"}) {
+        for (String password : new String[] {null, "", "admin", "Admin", "demo", "short-pw", "password1234", "admin1234567",
+                "qwertyuiop12"}) {
             MockEnvironment environment = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin");
             if (password != null) {
                 environment.setProperty("camunda.bpm.admin-user.password", password);
@@ -32,9 +33,22 @@ class AdministratorGuardTest {
         assertThatCode(() -> AdministratorGuard.check(new MockEnvironment()
                 .withProperty("camunda.bpm.admin-user.id", "admin")
                 .withProperty("camunda.bpm.admin-user.password", "k7#Vx9!qLm2$Tz"))).doesNotThrowAnyException();
-        assertThatCode(() -> AdministratorGuard.check(new MockEnvironment()
+        MockEnvironment demo = new MockEnvironment()
                 .withProperty("pos.demo.enabled", "true")
                 .withProperty("camunda.bpm.admin-user.id", "admin")
-                .withProperty("camunda.bpm.admin-user.password", "admin"))).doesNotThrowAnyException();
+                .withProperty("camunda.bpm.admin-user.password", "admin");
+        demo.setActiveProfiles("demo");
+        assertThatCode(() -> AdministratorGuard.check(demo)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDemoSwitchAloneDoesNotStartTheDemoUsersOnAProductionDatabase() {
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("pos.demo.enabled", "true")
+                .withProperty("camunda.bpm.admin-user.id", "admin")
+                .withProperty("camunda.bpm.admin-user.password", "k7#Vx9!qLm2$Tz");
+        production.setActiveProfiles("postgres");
+        assertThatThrownBy(() -> AdministratorGuard.check(production)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("POS_DEMO_ENABLED").hasMessageContaining("'demo'");
     }
 }

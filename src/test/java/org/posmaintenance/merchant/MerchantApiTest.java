@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The merchants' JSON API: report, follow, answer the survey, and every refusal. */
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class MerchantApiTest extends ProcessScenarioTest {
 
     static final String TICKETS = "/api/merchant/tickets";
@@ -58,6 +61,23 @@ class MerchantApiTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aDescriptionPaddedWithSpacesIsStoredTrimmedAndAnOverlongOneIsRefusedByName() {
+        String description = "The card reader rejects chips.";
+        ResponseEntity<Map> padded = post(TICKETS, report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"),
+                description + " ".repeat(4500)), null);
+        assertThat(padded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String ticketNumber = (String) padded.getBody().get("ticketNumber");
+        assertThat(registry.find(ticketNumber).orElseThrow().report().faultDescription()).isEqualTo(description);
+        assertThat(runtimeService.getVariable(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber)
+                .singleResult().getId(), FAULT_DESCRIPTION)).isEqualTo(description);
+
+        ResponseEntity<Map> overlong = post(TICKETS, report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"),
+                "x".repeat(2001)), null);
+        assertThat(overlong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overlong.getBody().toString()).contains("description");
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheSameTicket() {
         Map<String, Object> report = report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "Screen stays black after power on.");
         ResponseEntity<Map> first = post(TICKETS, report, "order-7f3a-retry");
@@ -69,6 +89,18 @@ class MerchantApiTest extends ProcessScenarioTest {
         assertThat(retry.getBody().get("ticketNumber")).isEqualTo(ticketNumber);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ticketNumber).count()).isEqualTo(1);
         assertThat(get(ticketNumber, (String) retry.getBody().get("accessToken")).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // the same key with another report: refused, no ticket, no token
+        long tickets = runtimeService.createProcessInstanceQuery().count();
+        ResponseEntity<Map> other = post(TICKETS, with(report, "description", "Another fault altogether, the keypad."),
+                "order-7f3a-retry");
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(other.getBody()).containsEntry("field", "Idempotency-Key").doesNotContainKey("accessToken");
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(tickets);
+        // a short key guesses easily: refused
+        ResponseEntity<Map> shortKey = post(TICKETS, report, "order-7f3a");
+        assertThat(shortKey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(shortKey.getBody()).containsEntry("field", "Idempotency-Key");
         assertThat(get(ticketNumber, (String) first.getBody().get("accessToken")).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -123,7 +155,7 @@ class MerchantApiTest extends ProcessScenarioTest {
     }
 
     @Test
-    void theMerchantAnswersTheSurveyOnceWithAScoreFrom1To5() {
+    void theMerchantAnswersTheSurveyOnceWithAScoreFrom1To5(CapturedOutput output) {
         ResponseEntity<Map> reported = post(TICKETS, report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"),
                 "Receipts are printed too faint to read."), null);
         String ticketNumber = (String) reported.getBody().get("ticketNumber");
@@ -142,6 +174,16 @@ class MerchantApiTest extends ProcessScenarioTest {
         ResponseEntity<Map> tooHigh = survey(ticketNumber, token, 6, "great");
         assertThat(tooHigh.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tooHigh.getBody()).containsEntry("field", "score");
+
+        // a score with a line break and a forged log line: refused, logged as one line that forges nothing
+        int logged = output.getOut().length();
+        String forged = "2026-12-02T10:00:00.000Z ERROR 1 --- [main] o.p.Security : FORGED administrator login";
+        ResponseEntity<Map> forging = survey(ticketNumber, token, "5\r\n" + forged, null);
+        assertThat(forging.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        String written = output.getOut().substring(logged);
+        assertThat(written.lines()).as("what the refusal logged").hasSizeLessThanOrEqualTo(2)
+                .noneMatch(line -> line.startsWith(forged.substring(0, 20)));
+        assertThat(written).contains("Input refused (merchant API): Field 'surveyScore'").contains("\\r\\n2026-12-02");
         assertThat(survey(ticketNumber, "guessed-token", 4, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<Map> answered = survey(ticketNumber, token, 4, "Fixed within the hour.");
@@ -205,7 +247,7 @@ class MerchantApiTest extends ProcessScenarioTest {
         return http.exchange(TICKETS + "/" + ticketNumber, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
     }
 
-    private ResponseEntity<Map> survey(String ticketNumber, String token, int score, String comment) {
+    private ResponseEntity<Map> survey(String ticketNumber, String token, Object score, String comment) {
         HttpHeaders headers = json();
         headers.set("X-Ticket-Token", token);
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -250,6 +250,16 @@ class SlaReportTest extends ProcessScenarioTest {
     }
 
     @Test
+    void periodsWithExtremeYearsAreRefusedByNameNotWithAServerError() {
+        for (String query : List.of("?from=-999999999-01-01&to=+999999999-12-31", "?from=0001-01-01&to=0001-01-02",
+                "?to=+999999999-12-31T23:59:59", "?from=9999-12-30&to=9999-12-31", "?to=2026-11-30T00:00:00+18:00x")) {
+            ResponseEntity<JsonNode> answer = get("mary", "mary-demo", REPORT + query);
+            assertThat(answer.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().get("field").asText()).as(query).isIn("from", "to");
+        }
+    }
+
+    @Test
     void onlyManagersAndAdministratorsMayReadTheReport() {
         assertThat(get("mary", "mary-demo", REPORT).getStatusCode()).isEqualTo(HttpStatus.OK);
         User administrator = identityService.newUser("reportadmin");

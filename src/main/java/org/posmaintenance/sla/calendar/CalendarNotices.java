@@ -47,7 +47,7 @@ public class CalendarNotices {
         private final String field;
 
         public InvalidCalendarException(String field, String message) {
-            super(message);
+            super(org.posmaintenance.ticket.SafeText.of(message));
             this.field = field;
         }
 
