@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -63,9 +62,9 @@ class MerchantApiController {
 
     @GetMapping("/{ticketNumber}")
     ResponseEntity<Map<String, Object>> status(@PathVariable String ticketNumber,
-                                               @RequestHeader(name = TOKEN_HEADER, required = false) String tokenHeader,
-                                               @RequestParam(name = "token", required = false) String tokenParameter) {
-        return tickets.status(ticketNumber, tokenHeader != null ? tokenHeader : tokenParameter)
+                                               @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        // the token in the header only: a URL's query ends up in access logs, proxies and browser history
+        return tickets.status(ticketNumber, token)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> notFound(ticketNumber));
     }

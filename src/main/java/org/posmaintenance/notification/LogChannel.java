@@ -23,6 +23,8 @@ class LogChannel implements NotificationChannel {
 
     @Override
     public void send(String recipient, String subject, String body, String messageId) {
-        LOG.info("Notification {} to {}: {}\n{}", messageId, recipient, subject, body);
+        // no token or full address in the log: the merchant gets the link with the message, the page shows it after a report
+        LOG.info("Notification {} to {}: {} | {}", messageId, Masking.recipient(recipient), subject,
+                Masking.withoutTokens(body).replace("\r", " ").replace("\n", " | "));
     }
 }

@@ -58,9 +58,10 @@ public class NotificationOutbox {
                 + " AND (claimed_until IS NULL OR claimed_until < ?)", Timestamp.from(until), id, now) == 1;
     }
 
-    public void markSent(long id) {
+    /** Sent: the row keeps the text without the link's token (only the token's hash is kept anywhere). */
+    public void markSent(long id, String redactedBody) {
         jdbc.update("UPDATE notification_outbox SET sent_at = ?, attempts = attempts + 1, claimed_until = NULL,"
-                + " last_error = NULL WHERE id = ?", now(), id);
+                + " last_error = NULL, body = ? WHERE id = ?", now(), redactedBody, id);
     }
 
     public void markFailed(long id, Instant nextAttempt, String error) {

@@ -61,7 +61,7 @@ public class OutboxSender {
             }
             try {
                 channel(pending.channel()).send(pending.recipient(), pending.subject(), pending.body(), pending.messageId());
-                outbox.markSent(pending.id());
+                outbox.markSent(pending.id(), Masking.withoutTokens(pending.body()));
                 sent++;
             } catch (RuntimeException e) {
                 failed(pending, now, e);

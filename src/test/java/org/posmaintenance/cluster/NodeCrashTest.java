@@ -256,7 +256,8 @@ class NodeCrashTest {
             if (received.getOrDefault(ticket.number(), 0L) != 1) {
                 problems.add(received.getOrDefault(ticket.number(), 0L) + " TICKET_RECEIVED notifications");
             }
-            Http.Response status = http.get(nodeA.baseUrl() + "/api/merchant/tickets/" + ticket.number() + "?token=" + ticket.token(), null);
+            Http.Response status = http.get(nodeA.baseUrl() + "/api/merchant/tickets/" + ticket.number(), null,
+                    "X-Ticket-Token", ticket.token());
             JsonNode body = status.body();
             if (status.status() != 200 || !"OPEN".equals(body.path("status").asText()) || !"DIAGNOSIS".equals(body.path("stage").asText())) {
                 problems.add("merchant API: " + status);

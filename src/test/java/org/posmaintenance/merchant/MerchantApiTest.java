@@ -43,6 +43,8 @@ class MerchantApiTest extends ProcessScenarioTest {
 
         ResponseEntity<Map> status = get(ticketNumber, token);
         assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity(TICKETS + "/" + ticketNumber + "?token=" + token, Map.class).getStatusCode())
+                .as("the token in the URL is not accepted: it would end up in logs and histories").isEqualTo(HttpStatus.NOT_FOUND);
         Map<String, Object> ticket = status.getBody();
         assertThat(ticket).containsEntry("ticketNumber", ticketNumber).containsEntry("status", "OPEN")
                 .containsEntry("stage", "DIAGNOSIS").containsEntry("merchantName", "Lotus Tea House")

@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 
 /** Notifications reach the merchant by email through a real SMTP server (GreenMail), once each. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MerchantNotificationsTest extends ProcessScenarioTest {
 
     @RegisterExtension
@@ -56,6 +57,21 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
         assertThat(link.find()).as("a link to the ticket in " + body).isTrue();
         assertThat(body).contains("https://service.example.org/merchant/#ticket=");
         assertThat(merchantTickets.status(ticketNumber, link.group(1))).as("the link's token opens the ticket").isPresent();
+        assertThat(body).contains("24 小时内响应");
+
+        // once sent, the outbox keeps the text without the token: only its hash is kept anywhere
+        String kept = jdbc.queryForObject("SELECT body FROM notification_outbox WHERE ticket_number = ?", String.class, ticketNumber);
+        assertThat(kept).contains("#ticket=" + ticketNumber + "&token=[removed]").doesNotContain(link.group(1));
+    }
+
+    @Test
+    void theDemoLogShowsNeitherTheTokenNorTheWholeAddress(org.springframework.boot.test.system.CapturedOutput output) {
+        new LogChannel().send("lotus.teahouse@example.org", "Ticket SR-20261125-0001: we received your fault report",
+                "Follow your ticket here: https://service.example.org/merchant/#ticket=SR-20261125-0001&token=q1VbSecretToken_42\nBye",
+                "<notification-1@pos>");
+        assertThat(output.getOut()).contains("l***@example.org").contains("&token=[removed]")
+                .doesNotContain("q1VbSecretToken_42").doesNotContain("lotus.teahouse@");
+        assertThat(output.getOut().lines().filter(line -> line.contains("notification-1@pos"))).hasSize(1);
     }
 
     @Test
