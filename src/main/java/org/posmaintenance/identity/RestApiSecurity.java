@@ -26,6 +26,16 @@ class RestApiSecurity {
     private static final int AUTHENTICATION_ORDER = 0;
     private static final int VARIABLE_GUARD_ORDER = AUTHENTICATION_ORDER + 1;
 
+    /** Failed logins are throttled before any login path checks a password. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(LoginThrottle.Properties properties) {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(properties));
+        registration.setName("login-throttle");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
