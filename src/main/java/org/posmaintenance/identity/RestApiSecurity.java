@@ -36,6 +36,16 @@ class RestApiSecurity {
         return registration;
     }
 
+    /** The application's pages and JSON APIs, and the engine REST API, carry the browser security headers. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setName("security-headers");
+        registration.addUrlPatterns("/merchant/*", "/reports/*", "/calendar/*", "/api/*", ENGINE_REST + "/*", "/webjars/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =

@@ -17,6 +17,7 @@ import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.OpenTicketExistsException;
+import org.posmaintenance.ticket.UnknownMerchantTerminalException;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -63,14 +64,15 @@ public class RegisterTicketDelegate implements JavaDelegate {
         String description = input.requiredText(FAULT_DESCRIPTION, 10, 2000);
 
         Merchant merchant = directory.merchant(merchantId)
-                .orElseThrow(() -> new InvalidTicketInputException(MERCHANT_ID, "no merchant '" + merchantId + "' is known"));
+                .orElseThrow(() -> new UnknownMerchantTerminalException(MERCHANT_ID, "no merchant '" + merchantId + "' is known"));
         Terminal terminal = directory.lockTerminal(serial)
-                .orElseThrow(() -> new InvalidTicketInputException(TERMINAL_SERIAL, "no terminal '" + serial + "' is known"));
+                .orElseThrow(() -> new UnknownMerchantTerminalException(TERMINAL_SERIAL, "no terminal '" + serial + "' is known"));
         if (!terminal.merchantId().equals(merchantId)) {
-            throw new InvalidTicketInputException(TERMINAL_SERIAL, "terminal '" + serial + "' is not a terminal of merchant " + merchantId);
+            throw new UnknownMerchantTerminalException(TERMINAL_SERIAL, "terminal '" + serial + "' is not a terminal of merchant "
+                    + merchantId);
         }
         if (terminal.replacedBy() != null) {
-            throw new InvalidTicketInputException(TERMINAL_SERIAL, "terminal '" + serial + "' was replaced by terminal "
+            throw new UnknownMerchantTerminalException(TERMINAL_SERIAL, "terminal '" + serial + "' was replaced by terminal "
                     + terminal.replacedBy());
         }
         registry.openTicketFor(serial).ifPresent(open -> {

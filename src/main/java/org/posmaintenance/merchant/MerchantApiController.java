@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.posmaintenance.ticket.InvalidInputRestResponses;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.OpenTicketExistsException;
+import org.posmaintenance.ticket.UnknownMerchantTerminalException;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -36,6 +37,10 @@ class MerchantApiController {
             ModelContract.FAULT_DESCRIPTION, "description",
             ModelContract.SURVEY_SCORE, "score",
             ModelContract.SURVEY_COMMENT, "comment");
+
+    /** The answer for every report whose merchant id and terminal serial do not name one of the merchant's terminals. */
+    static final String UNKNOWN_TERMINAL = "Field 'terminalSerial': the merchant id and the terminal serial do not match a"
+            + " terminal we look after; check both (the serial is on the terminal's label) or call the service hotline";
 
     private final MerchantTickets tickets;
 
@@ -111,6 +116,12 @@ class MerchantApiController {
             if (cause instanceof OpenTicketExistsException open) {
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "open-ticket",
                         "field", open.field(), "ticketNumber", open.openTicket(), "message", open.getMessage()));
+            }
+            if (cause instanceof UnknownMerchantTerminalException unknown) {
+                // one answer for an unknown merchant, an unknown terminal, another's or a replaced terminal
+                InvalidInputRestResponses.refused("merchant API", unknown);
+                return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", "terminalSerial",
+                        "message", UNKNOWN_TERMINAL));
             }
             if (cause instanceof InvalidTicketInputException invalid) {
                 InvalidInputRestResponses.refused("merchant API", invalid);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.posmaintenance.model.ModelContract.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -80,6 +81,24 @@ class MerchantApiTest extends ProcessScenarioTest {
     }
 
     @Test
+    void unknownMerchantUnknownTerminalAndAnothersTerminalGetOneAnswer() {
+        String mine = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
+        String others = newTerminal("M-100232", "3.4.0", "2027-06-30", "PURCHASE");
+        List<Map<String, Object>> answers = new java.util.ArrayList<>();
+        for (Map<String, Object> report : List.of(
+                with(report(mine, "The printer prints nothing."), "merchantId", "M-999999"),
+                report("NOPE-000000-1", "The printer prints nothing."),
+                report(others, "The printer prints nothing."))) {
+            ResponseEntity<Map> answer = post(TICKETS, report, null);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            answers.add(answer.getBody());
+        }
+        assertThat(answers).as("nothing tells which of merchant id and serial exists").allMatch(answers.get(0)::equals);
+        assertThat(answers.get(0)).containsEntry("field", "terminalSerial");
+        assertThat(answers.get(0).get("message").toString()).doesNotContain("M-999999").doesNotContain(others);
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheSameTicket() {
         Map<String, Object> report = report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "Screen stays black after power on.");
         ResponseEntity<Map> first = post(TICKETS, report, "order-7f3a-retry");
@@ -123,7 +142,8 @@ class MerchantApiTest extends ProcessScenarioTest {
         long processesBefore = historyService.createHistoricProcessInstanceQuery().count();
         String terminal = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
 
-        assertInvalid("merchantId", with(report(terminal, "Printer prints nothing."), "merchantId", "M-999999"));
+        // an unknown merchant is answered like an unknown or another merchant's terminal (see below)
+        assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "merchantId", "M-999999"));
         assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "terminalSerial", "NEW-N910-77001"));
         assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "terminalSerial", "NO-SUCH-TERMINAL"));
         assertInvalid("faultCategory", with(report(terminal, "Printer prints nothing."), "faultCategory", "COFFEE"));
