@@ -220,6 +220,13 @@ class MerchantApiTest extends ProcessScenarioTest {
         Map<String, Object> closed = get(ticketNumber, token).getBody();
         assertThat(closed).containsEntry("status", "CLOSED").containsEntry("stage", "CLOSED");
         assertThat((Map<String, Object>) closed.get("survey")).containsEntry("status", "ANSWERED").containsEntry("score", 4);
+
+        // the link opens the closed ticket for 30 days, then no more
+        java.time.Instant closedAt = registry.find(ticketNumber).orElseThrow().closedAt();
+        setClock(closedAt.plus(java.time.Duration.ofDays(30)).minusSeconds(60));
+        assertThat(get(ticketNumber, token).getStatusCode()).isEqualTo(HttpStatus.OK);
+        setClock(closedAt.plus(java.time.Duration.ofDays(30)).plusSeconds(60));
+        assertThat(get(ticketNumber, token).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat((Map<String, Object>) closed.get("bill")).containsEntry("total", "0.00");
     }
 

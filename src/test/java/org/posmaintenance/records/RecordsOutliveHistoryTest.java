@@ -117,13 +117,20 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         assertThat(asManager(period)).isEqualTo(reportBefore);
         assertThat(asManager("/api/tickets/" + printer.number())).isEqualTo(recordBefore);
 
+        // the merchant's link opens the ended ticket for 30 days (pos.merchant.token-valid-after-close), then no more
+        setClock(Instant.parse("2027-07-16T07:00:00Z"));
+        assertThat(page(printer)).isEqualTo(printerBefore);
+        setClock(Instant.parse("2027-07-17T02:00:00Z"));
+        assertThat(get(TICKETS + "/" + printer.number(), printer.token()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
         // ten years on, the records go too; a day earlier they are still there
         setClock(Instant.parse("2037-06-16T08:00:00Z"));
         retention.deleteExpired();
-        assertThat(page(printer)).isEqualTo(printerBefore);
+        assertThat(asManager("/api/tickets/" + printer.number())).isEqualTo(recordBefore);
         setClock(Instant.parse("2037-06-17T02:00:00Z"));
         assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(2);
-        assertThat(get(TICKETS + "/" + printer.number(), printer.token()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("mary", "mary-demo").getForEntity("/api/tickets/" + printer.number(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_bill_line WHERE ticket_number = ?", Integer.class,
                 printer.number())).isZero();
     }
