@@ -102,9 +102,17 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
 
     private String client(HttpServletRequest request) {
+        return clientOf(request, properties.trustedProxies());
+    }
+
+    /**
+     * The client of a request: its remote address, or behind a trusted proxy the first address of
+     * {@code X-Forwarded-For}.
+     */
+    public static String clientOf(HttpServletRequest request, List<String> trustedProxies) {
         String remote = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && properties.trustedProxies().contains(remote)) {
+        if (forwarded != null && trustedProxies.contains(remote)) {
             String first = forwarded.split(",", 2)[0].strip();
             if (!first.isEmpty() && first.length() <= 64) {
                 return first;

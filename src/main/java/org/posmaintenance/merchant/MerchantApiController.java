@@ -3,13 +3,17 @@ package org.posmaintenance.merchant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.posmaintenance.identity.LoginThrottle;
 import org.posmaintenance.ticket.InvalidInputRestResponses;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.OpenTicketExistsException;
 import org.posmaintenance.ticket.UnknownMerchantTerminalException;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -43,14 +47,20 @@ class MerchantApiController {
             + " terminal we look after; check both (the serial is on the terminal's label) or call the service hotline";
 
     private final MerchantTickets tickets;
+    private final ReportThrottle throttle;
+    private final LoginThrottle.Properties security;
 
-    MerchantApiController(MerchantTickets tickets) {
+    MerchantApiController(MerchantTickets tickets, ReportThrottle throttle, LoginThrottle.Properties security) {
         this.tickets = tickets;
+        this.throttle = throttle;
+        this.security = security;
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> report(@RequestBody MerchantTickets.Report report,
-                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                               HttpServletRequest request) {
+        throttle.count(LoginThrottle.clientOf(request, security.trustedProxies()), report.merchantId());
         MerchantTickets.Reported reported;
         try {
             reported = tickets.report(report, idempotencyKey);
@@ -131,6 +141,13 @@ class MerchantApiController {
             }
         }
         throw error;
+    }
+
+    @ExceptionHandler(ReportThrottle.TooManyReportsException.class)
+    ResponseEntity<Map<String, Object>> tooMany(ReportThrottle.TooManyReportsException error) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, error.retryAfter().toSeconds() + 1)))
+                .body(Map.of("error", "too-many-reports", "message", error.getMessage()));
     }
 
     @ExceptionHandler(MerchantTickets.IdempotencyKeyReusedException.class)

@@ -99,6 +99,21 @@ class MerchantApiTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aClientSendingReportsInBulkGets429WithRetryAfter() {
+        HttpHeaders headers = json();
+        headers.set("X-Forwarded-For", "bulk-" + java.util.UUID.randomUUID());   // a client of its own
+        Map<String, Object> bad = report("NOPE-000000-9", "The printer prints nothing.");
+        for (int i = 1; i <= 100; i++) {   // the test profile's pos.merchant.reports-per-client
+            assertThat(http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>(bad, headers), Map.class).getStatusCode())
+                    .as("report " + i).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+        ResponseEntity<Map> throttled = http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>(bad, headers), Map.class);
+        assertThat(throttled.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(throttled.getBody()).containsEntry("error", "too-many-reports");
+        assertThat(Long.parseLong(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheSameTicket() {
         Map<String, Object> report = report(newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE"), "Screen stays black after power on.");
         ResponseEntity<Map> first = post(TICKETS, report, "order-7f3a-retry");
