@@ -23,6 +23,7 @@ import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.sla.SlaDeadlines;
 import org.posmaintenance.sla.SlaPauses;
+import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.posmaintenance.ticket.TicketTokens;
@@ -40,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class MerchantTickets {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{16,100}");
+    /** What a merchant id can be at all (the process checks that it exists). */
+    private static final Pattern MERCHANT_ID_FORM = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     /** An Idempotency-Key sent again with another report than the first time. */
     public static class IdempotencyKeyReusedException extends RuntimeException {
@@ -135,8 +138,9 @@ public class MerchantTickets {
      */
     @Transactional
     public Optional<Reported> replay(Report report, String idempotencyKey) {
-        if (idempotencyKey == null || report.merchantId() == null) {
-            return Optional.empty();
+        if (idempotencyKey == null || report.merchantId() == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()
+                || !MERCHANT_ID_FORM.matcher(report.merchantId().strip()).matches()) {
+            return Optional.empty();   // no earlier request was accepted with such a key or merchant id
         }
         Optional<Map<String, Object>> earlier = jdbc.queryForList("SELECT ticket_number, body_hash FROM merchant_request"
                 + " WHERE merchant_id = ? AND idempotency_key = ?", report.merchantId().strip(), idempotencyKey).stream().findFirst();
@@ -178,6 +182,9 @@ public class MerchantTickets {
         String text = reason == null || reason.isBlank() ? DEFAULT_WITHDRAWAL_REASON : reason.strip();
         if (text.length() > 500) {
             throw new InvalidTicketInputException("reason", "is longer than 500 characters");
+        }
+        if (TicketInput.CONTROL.matcher(text).find()) {
+            throw new InvalidTicketInputException("reason", "must not contain control characters");
         }
         Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, token);
         if (ticket.isEmpty()) {

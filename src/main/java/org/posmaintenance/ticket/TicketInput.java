@@ -29,6 +29,9 @@ public final class TicketInput {
         this.scope = scope;
     }
 
+    /** Control characters other than tab, line feed and carriage return. */
+    public static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+
     public static TicketInput of(VariableScope scope) {
         return new TicketInput(scope);
     }
@@ -61,6 +64,10 @@ public final class TicketInput {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             return null;
+        }
+        if (CONTROL.matcher(trimmed).find()) {
+            // PostgreSQL keeps no NUL in text, and no field has a use for control characters other than line breaks
+            throw new InvalidTicketInputException(field, "must not contain control characters");
         }
         if (trimmed.length() > maxLength) {
             throw new InvalidTicketInputException(field, "is longer than " + maxLength + " characters");

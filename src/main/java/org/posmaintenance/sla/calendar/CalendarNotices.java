@@ -87,7 +87,7 @@ public class CalendarNotices {
     public Recalculation enterNotice(int year, String notice, List<CalendarStore.Day> entered, String by) {
         checkYear(year);
         String text = notice == null ? "" : notice.strip();
-        if (text.length() < 3 || text.length() > 200) {
+        if (text.length() < 3 || text.length() > 200 || org.posmaintenance.ticket.TicketInput.CONTROL.matcher(text).find()) {
             throw new InvalidCalendarException("notice", "must name the notice (3 to 200 characters), e.g. its number and date");
         }
         if (entered == null) {
@@ -262,7 +262,7 @@ public class CalendarNotices {
                         + ", a regular workday: a make-up workday falls on a Saturday or Sunday");
             }
             String name = day.name() == null ? "" : day.name().strip();
-            if (name.isEmpty() || name.length() > 100) {
+            if (name.isEmpty() || name.length() > 100 || org.posmaintenance.ticket.TicketInput.CONTROL.matcher(name).find()) {
                 throw new InvalidCalendarException(field + ".name", "is required (up to 100 characters), e.g. 春节 Spring Festival");
             }
             checked.add(new CalendarStore.Day(day.date(), day.kind(), name));
@@ -279,7 +279,7 @@ public class CalendarNotices {
 
     private static String requireReason(String reason) {
         String why = reason == null ? "" : reason.strip();
-        if (why.length() < 3 || why.length() > 500) {
+        if (why.length() < 3 || why.length() > 500 || org.posmaintenance.ticket.TicketInput.CONTROL.matcher(why).find()) {
             throw new InvalidCalendarException("reason", "is required (3 to 500 characters): why the day changes");
         }
         return why;
