@@ -99,11 +99,6 @@ public final class ServiceHoursCalendar {
         return year.workdays().contains(day) || workingDays.contains(day.getDayOfWeek());
     }
 
-    /** Whether the holidays of {@code day}'s year are provisional (no official notice entered). */
-    public boolean isProvisional(LocalDate day) {
-        return !days.year(day.getYear()).official();
-    }
-
     /**
      * Whether service time measured from {@code from} to {@code to} depends on a provisional day: a day between
      * them (both included, in the service region) lies in a year without official notice.

@@ -305,13 +305,9 @@ public class SlaDeadlines {
                     Instant start = TicketRegistry.instant(row, "started_at");
                     Instant end = TicketRegistry.instant(row, "ends_at");
                     Instant creditedUntil = SlaPauses.Approval.REFUSED.name().equals(row.getString("approval"))
-                            ? start.plus(policyApprovalAfter()) : null;
+                            ? start.plus(policy.pauseApprovalAfter()) : null;
                     return new SlaPolicy.Pause(start, end == null ? (now.isAfter(start) ? now : start) : end, creditedUntil);
                 }, ticketNumber);
-    }
-
-    private Duration policyApprovalAfter() {
-        return policy.pauseApprovalAfter();
     }
 
     private String describe(Move move) {

@@ -193,16 +193,6 @@ public class SlaPauses {
                 .reduce((first, second) -> second);
     }
 
-    /** Paused time measured on the ticket's resolution clock (service hours when it is unknown). */
-    public Duration pausedTime(Pause pause, SlaClock resolutionClock, Instant now) {
-        Instant end = pause.endsAt() == null || pause.endsAt().isAfter(now) ? now : pause.endsAt();
-        if (pause.approval() == Approval.REFUSED) {
-            Instant cap = pause.startedAt().plus(policy.pauseApprovalAfter());
-            end = end.isAfter(cap) ? cap : end;
-        }
-        return (resolutionClock == null ? SlaClock.SERVICE_HOURS : resolutionClock).between(calendar, pause.startedAt(), end);
-    }
-
     public static String describe(Kind kind) {
         return switch (kind) {
             case MAIL_IN -> "Waiting for the merchant's terminal in the post (mail-in)";
