@@ -26,7 +26,7 @@ import io.github.bucket4j.EstimationProbe;
 
 /**
  * Failed logins are throttled per client address, on every login path (HTTP Basic on {@code /engine-rest} and
- * {@code /api/*}, the web applications' login form): after {@code pos.security.login-failures} failures within
+ * {@code /api/*}, the web applications' login form, a merchant's one-time code): after {@code pos.security.login-failures} failures within
  * {@code pos.security.login-failure-window}, the address gets 429 with {@code Retry-After} until the window frees a
  * try. Camunda's own lock (which any anonymous caller could trigger for any user, for good after ten failures) is
  * switched off instead ({@code login-max-attempts}, {@code login-delay-base} in application.yaml): nobody can lock
@@ -90,15 +90,18 @@ public class LoginThrottle extends OncePerRequestFilter {
         }
     }
 
-    /** A request that logs in: HTTP Basic credentials, or the web applications' login form. */
+    /**
+     * A request that logs in: HTTP Basic credentials, the web applications' login form, or a merchant's one-time code
+     * sent back ({@code POST /api/merchant/verifications/{id}}).
+     */
     static boolean isLogin(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return true;
         }
         String path = request.getRequestURI();
-        return "POST".equals(request.getMethod()) && path != null && path.contains("/api/admin/auth/user/")
-                && path.contains("/login/");
+        return "POST".equals(request.getMethod()) && path != null && (path.contains("/api/admin/auth/user/") && path.contains("/login/")
+                || path.startsWith("/api/merchant/verifications/"));
     }
 
     private String client(HttpServletRequest request) {

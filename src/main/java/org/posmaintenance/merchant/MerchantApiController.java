@@ -27,15 +27,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The merchants' JSON API (documented in the README): report a fault, follow a ticket with its access
- * token, answer the survey. Errors are JSON: 400 names the field, 404 hides whether a ticket exists,
- * 409 for a terminal that already has an open ticket or a survey that is closed.
+ * The merchants' JSON API (documented in the README): report a fault, list one's tickets, follow a ticket, answer the
+ * survey, withdraw a report. Reporting and listing need a merchant session ({@code X-Merchant-Session}, from a one-time
+ * code: {@link VerificationController}); a ticket opens with that session (the ticket's merchant) or with its access
+ * token ({@code X-Ticket-Token}, the link in the merchant's notifications). Errors are JSON: 400 names the field,
+ * 401 asks for a verification, 404 hides whether a ticket exists, 409 for a terminal that already has an open ticket
+ * or a survey that is closed.
  */
 @RestController
 @RequestMapping("/api/merchant/tickets")
 class MerchantApiController {
 
     static final String TOKEN_HEADER = "X-Ticket-Token";
+    static final String SESSION_HEADER = "X-Merchant-Session";
+    /** Tickets listed for a merchant at most. */
+    static final int LISTED_TICKETS = 100;
     /** Process variables whose name differs from the API's field. */
     private static final Map<String, String> API_FIELDS = Map.of(
             ModelContract.FAULT_DESCRIPTION, "description",
@@ -47,20 +53,31 @@ class MerchantApiController {
             + " terminal we look after; check both (the serial is on the terminal's label) or call the service hotline";
 
     private final MerchantTickets tickets;
-    private final ReportThrottle throttle;
+    private final MerchantThrottle throttle;
+    private final MerchantVerification verification;
     private final LoginThrottle.Properties security;
 
-    MerchantApiController(MerchantTickets tickets, ReportThrottle throttle, LoginThrottle.Properties security) {
+    MerchantApiController(MerchantTickets tickets, MerchantThrottle.Limits limits, MerchantVerification verification,
+                          LoginThrottle.Properties security) {
         this.tickets = tickets;
-        this.throttle = throttle;
+        this.throttle = new MerchantThrottle(limits);
+        this.verification = verification;
         this.security = security;
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> report(@RequestBody MerchantTickets.Report report,
+    ResponseEntity<Map<String, Object>> report(@RequestBody MerchantTickets.Report asked,
                                                @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                               @RequestHeader(name = SESSION_HEADER, required = false) String session,
                                                HttpServletRequest request) {
-        throttle.count(LoginThrottle.clientOf(request, security.trustedProxies()), report.merchantId());
+        String merchant = verified(session);
+        if (asked.merchantId() != null && !asked.merchantId().isBlank() && !asked.merchantId().strip().equals(merchant)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "other-merchant", "field", "merchantId",
+                    "message", "Field 'merchantId': you proved to be merchant " + merchant + "; report for that merchant id or"
+                            + " prove to be the other one"));
+        }
+        MerchantTickets.Report report = asked.by(merchant);
+        throttle.count(LoginThrottle.clientOf(request, security.trustedProxies()), merchant);
         MerchantTickets.Reported reported;
         try {
             reported = tickets.report(report, idempotencyKey);
@@ -75,11 +92,19 @@ class MerchantApiController {
         return ResponseEntity.status(reported.replay() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
     }
 
+    /** The verified merchant's tickets, newest first. */
+    @GetMapping
+    Map<String, Object> list(@RequestHeader(name = SESSION_HEADER, required = false) String session) {
+        String merchant = verified(session);
+        return Map.of("merchantId", merchant, "tickets", tickets.ticketsOf(merchant, LISTED_TICKETS));
+    }
+
     @GetMapping("/{ticketNumber}")
     ResponseEntity<Map<String, Object>> status(@PathVariable String ticketNumber,
-                                               @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+                                               @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                               @RequestHeader(name = SESSION_HEADER, required = false) String session) {
         // the token in the header only: a URL's query ends up in access logs, proxies and browser history
-        return tickets.status(ticketNumber, token)
+        return tickets.status(ticketNumber, access(token, session))
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> notFound(ticketNumber));
     }
@@ -91,8 +116,9 @@ class MerchantApiController {
     @PostMapping("/{ticketNumber}/survey")
     ResponseEntity<Map<String, Object>> answerSurvey(@PathVariable String ticketNumber,
                                                      @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                                     @RequestHeader(name = SESSION_HEADER, required = false) String session,
                                                      @RequestBody SurveyAnswer answer) {
-        return switch (tickets.answerSurvey(ticketNumber, token, answer.score(), answer.comment())) {
+        return switch (tickets.answerSurvey(ticketNumber, access(token, session), answer.score(), answer.comment())) {
             case ANSWERED -> ResponseEntity.ok(Map.of("status", "ANSWERED"));
             case NOT_FOUND -> notFound(ticketNumber);
             case CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "survey-closed",
@@ -107,8 +133,9 @@ class MerchantApiController {
     @PostMapping("/{ticketNumber}/withdrawal")
     ResponseEntity<Map<String, Object>> withdraw(@PathVariable String ticketNumber,
                                                  @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                                 @RequestHeader(name = SESSION_HEADER, required = false) String session,
                                                  @RequestBody(required = false) Withdrawal withdrawal) {
-        return switch (tickets.withdraw(ticketNumber, token, withdrawal == null ? null : withdrawal.reason())) {
+        return switch (tickets.withdraw(ticketNumber, access(token, session), withdrawal == null ? null : withdrawal.reason())) {
             case WITHDRAWN -> ResponseEntity.ok(Map.of("status", "CANCELLED"));
             case NOT_FOUND -> notFound(ticketNumber);
             case CLOSED -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "ticket-closed",
@@ -143,11 +170,38 @@ class MerchantApiController {
         throw error;
     }
 
-    @ExceptionHandler(ReportThrottle.TooManyReportsException.class)
-    ResponseEntity<Map<String, Object>> tooMany(ReportThrottle.TooManyReportsException error) {
+    @ExceptionHandler(MerchantThrottle.TooManyRequestsException.class)
+    ResponseEntity<Map<String, Object>> tooMany(MerchantThrottle.TooManyRequestsException error) {
+        return tooManyRequests(error);
+    }
+
+    static ResponseEntity<Map<String, Object>> tooManyRequests(MerchantThrottle.TooManyRequestsException error) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, error.retryAfter().toSeconds() + 1)))
-                .body(Map.of("error", "too-many-reports", "message", error.getMessage()));
+                .body(Map.of("error", "too-many-requests", "message", error.getMessage()));
+    }
+
+    @ExceptionHandler(VerificationRequiredException.class)
+    ResponseEntity<Map<String, Object>> verificationRequired() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "verification-required",
+                "message", "Prove that you are the merchant first: ask for a code (POST /api/merchant/verifications) and send it"
+                        + " back; then give the session in the header " + SESSION_HEADER + ". A session ends after a few hours."));
+    }
+
+    /** The merchant of a live session. */
+    private String verified(String session) {
+        return verification.merchantOf(session).orElseThrow(VerificationRequiredException::new);
+    }
+
+    private MerchantTickets.Access access(String token, String session) {
+        return new MerchantTickets.Access(token, session == null ? null : verification.merchantOf(session).orElse(null));
+    }
+
+    /** A report or list without a live merchant session. */
+    static final class VerificationRequiredException extends RuntimeException {
+        VerificationRequiredException() {
+            super(null, null, false, false);
+        }
     }
 
     @ExceptionHandler(MerchantTickets.IdempotencyKeyReusedException.class)

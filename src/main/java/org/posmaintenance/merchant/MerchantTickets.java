@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -90,6 +91,11 @@ public class MerchantTickets {
     /** A fault report from the merchant page or another client. */
     public record Report(String merchantId, String terminalSerial, String faultCategory, String description,
                          String contactPhone, Object paymentsBlocked) {
+
+        /** The same report, for the merchant who proved who they are. */
+        public Report by(String verifiedMerchant) {
+            return new Report(verifiedMerchant, terminalSerial, faultCategory, description, contactPhone, paymentsBlocked);
+        }
     }
 
     /** The answer to a report: the ticket, a token to read it, and whether this was a replay. */
@@ -168,9 +174,34 @@ public class MerchantTickets {
         }
     }
 
-    /** The ticket as the merchant sees it, or empty when the token does not grant this ticket. */
-    public Optional<Map<String, Object>> status(String ticketNumber, String token) {
-        return accessible(ticketNumber, token).map(this::describe);
+    /**
+     * Who asks for a ticket: the holder of a ticket's access token (the link in the merchant's notifications), or a
+     * merchant verified by a one-time code (their session), who may open every ticket of theirs.
+     */
+    public record Access(String token, String verifiedMerchant) {
+    }
+
+    /** The ticket as the merchant sees it, or empty when the access does not grant this ticket. */
+    public Optional<Map<String, Object>> status(String ticketNumber, Access access) {
+        return accessible(ticketNumber, access).map(this::describe);
+    }
+
+    /** The verified merchant's tickets, newest first (at most {@code limit}): number, terminal, status and stage. */
+    public List<Map<String, Object>> ticketsOf(String verifiedMerchant, int limit) {
+        return jdbc.queryForList("SELECT ticket_number FROM ticket WHERE merchant_id = ? ORDER BY reported_at DESC, ticket_number DESC",
+                        String.class, verifiedMerchant).stream().limit(limit)
+                .map(registry::find).flatMap(Optional::stream).map(ticket -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("ticketNumber", ticket.number());
+                    row.put("terminalSerial", ticket.terminalSerial());
+                    row.put("faultCategory", ticket.report().faultCategory());
+                    String state = ticket.open() ? "OPEN" : ticket.outcome() == TicketRegistry.Outcome.CLOSED ? "CLOSED" : "CANCELLED";
+                    row.put("status", state);
+                    row.put("stage", ticket.open() ? ticket.stage() : state);
+                    row.put("reportedAt", text(ticket.reportedAt()));
+                    row.put("closedAt", text(ticket.closedAt()));
+                    return row;
+                }).toList();
     }
 
     /** Outcome of a withdrawal. */
@@ -178,7 +209,7 @@ public class MerchantTickets {
 
     /** The merchant's withdrawal of a report whose terminal works again; the reason is optional. */
     @Transactional
-    public WithdrawalOutcome withdraw(String ticketNumber, String token, String reason) {
+    public WithdrawalOutcome withdraw(String ticketNumber, Access access, String reason) {
         String text = reason == null || reason.isBlank() ? DEFAULT_WITHDRAWAL_REASON : reason.strip();
         if (text.length() > 500) {
             throw new InvalidTicketInputException("reason", "is longer than 500 characters");
@@ -186,7 +217,7 @@ public class MerchantTickets {
         if (TicketInput.CONTROL.matcher(text).find()) {
             throw new InvalidTicketInputException("reason", "must not contain control characters");
         }
-        Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, token);
+        Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, access);
         if (ticket.isEmpty()) {
             return WithdrawalOutcome.NOT_FOUND;
         }
@@ -207,8 +238,8 @@ public class MerchantTickets {
 
     /** Answers the survey; the score and comment are checked by the survey task itself. */
     @Transactional
-    public SurveyOutcome answerSurvey(String ticketNumber, String token, Object score, String comment) {
-        Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, token);
+    public SurveyOutcome answerSurvey(String ticketNumber, Access access, Object score, String comment) {
+        Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, access);
         if (ticket.isEmpty()) {
             return SurveyOutcome.NOT_FOUND;
         }
@@ -226,11 +257,18 @@ public class MerchantTickets {
         return SurveyOutcome.ANSWERED;
     }
 
-    private Optional<TicketRegistry.Ticket> accessible(String ticketNumber, String token) {
-        if (ticketNumber == null || ticketNumber.length() > 20 || !tokens.grants(token, ticketNumber)) {
+    private Optional<TicketRegistry.Ticket> accessible(String ticketNumber, Access access) {
+        if (ticketNumber == null || ticketNumber.length() > 20) {
             return Optional.empty();
         }
-        return registry.find(ticketNumber);
+        if (access.verifiedMerchant() != null) {
+            Optional<TicketRegistry.Ticket> own = registry.find(ticketNumber)
+                    .filter(ticket -> ticket.merchantId().equals(access.verifiedMerchant()));
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return tokens.grants(access.token(), ticketNumber) ? registry.find(ticketNumber) : Optional.empty();
     }
 
     private Map<String, Object> describe(TicketRegistry.Ticket ticket) {

@@ -41,9 +41,7 @@ public class MerchantNotifier {
         this.tokens = tokens;
         this.journal = journal;
         this.properties = properties;
-        this.channel = channels.stream().filter(candidate -> candidate.name().equals(properties.channel())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("pos.notifications.channel '" + properties.channel()
-                        + "' is none of " + channels.stream().map(NotificationChannel::name).toList()));
+        this.channel = NotificationChannel.named(channels, properties.channel(), "pos.notifications.channel");
     }
 
     /** A notification whose texts need only {@code values}. */

@@ -14,4 +14,11 @@ public interface NotificationChannel {
      * receiving system can drop a duplicate; a failure is thrown.
      */
     void send(String recipient, String subject, String body, String messageId);
+
+    /** The channel of this name among the application's channels; a setting naming none stops the start. */
+    static NotificationChannel named(java.util.List<NotificationChannel> channels, String name, String setting) {
+        return channels.stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(setting + " '" + name + "' is none of "
+                        + channels.stream().map(NotificationChannel::name).toList()));
+    }
 }

@@ -49,7 +49,7 @@ final class InProcessApplication implements AutoCloseable {
                         ? "SET statement_timeout = " + STATEMENT_TIMEOUT_SECONDS * 1000
                         : "SET QUERY_TIMEOUT " + STATEMENT_TIMEOUT_SECONDS * 1000),
                 "--pos.notifications.sending=false",
-                // the benchmark's load comes from one client: no report limit (ReportThrottle)
+                // the benchmark's load comes from one client: no report limit (MerchantThrottle)
                 "--pos.merchant.reports-per-client=100000000", "--pos.merchant.reports-per-merchant=100000000",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.testing.MerchantSessions;
 import org.posmaintenance.model.ModelResources;
 import org.posmaintenance.ticket.TicketReconciliation;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -327,6 +328,9 @@ class TicketEndsTest extends ProcessScenarioTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {
             headers.set("X-Ticket-Token", token);
+        }
+        if (path.equals(TICKETS)) {   // a report, from the merchant page after the merchant's code
+            headers.set(MerchantSessions.HEADER, MerchantSessions.open(http, (String) body.get("merchantId")));
         }
         return http.postForEntity(path, new HttpEntity<>(body, headers), Map.class);
     }

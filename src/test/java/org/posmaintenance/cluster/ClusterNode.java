@@ -28,7 +28,7 @@ final class ClusterNode extends ApplicationProcess {
                 "--pos.notifications.poll-interval=1s",
                 // a short lock so that jobs a killed node had locked are taken up again soon (default 5 minutes)
                 "--camunda.bpm.job-execution.lock-time-in-millis=20000",
-                // the load of the cluster tests comes from one client: no report limit here (ReportThrottle)
+                // the load of the cluster tests comes from one client: no report limit here (MerchantThrottle)
                 "--pos.merchant.reports-per-client=1000000", "--pos.merchant.reports-per-merchant=1000000");
         addArguments(properties);
         setEnvironment("POS_DB_URL", database.url());

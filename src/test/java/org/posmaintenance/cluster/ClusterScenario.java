@@ -71,6 +71,40 @@ final class ClusterScenario {
     record Ticket(int index, String serial, String number, String token, String node, int status) {
     }
 
+    /** Merchant sessions by node and merchant id: a session opened on one node is good on every node of the cluster. */
+    private static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The code in the demo log's line of the message (the log channel: "Notification &lt;id&gt; to &lt;masked address&gt;:
+     * subject | body"): the 6 digits in the subject, whatever the log's encoding made of the Chinese text around them.
+     */
+    private static final java.util.regex.Pattern LOGGED_CODE = java.util.regex.Pattern.compile(" to [^ ]+: [^|]*?(?<!\\d)(\\d{6})(?!\\d)");
+
+    /**
+     * A session of the merchant, opened as a merchant on the page does: asks the node for a code, reads it where the
+     * demo sends it (the node's log), and sends it back.
+     */
+    static String session(Http http, ClusterNode node, String merchantId) throws IOException {
+        String key = node.baseUrl() + " " + merchantId;
+        String known = SESSIONS.get(key);
+        if (known != null) {
+            return known;
+        }
+        Http.Response started = http.post(node.baseUrl() + "/api/merchant/verifications", null, Map.of("merchantId", merchantId));
+        assertThat(started.status()).as("asking for a code: %s", started).isEqualTo(202);
+        String verificationId = started.body().get("verificationId").asText();
+        String code = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String line = java.nio.file.Files.readAllLines(node.log(), java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                    .filter(candidate -> candidate.contains("<" + verificationId + "@")).findFirst().orElse("");
+            java.util.regex.Matcher matcher = LOGGED_CODE.matcher(line);
+            return matcher.find() ? matcher.group(1) : null;
+        }, java.util.Objects::nonNull);
+        Http.Response confirmed = http.post(node.baseUrl() + "/api/merchant/verifications/" + verificationId, null, Map.of("code", code));
+        assertThat(confirmed.status()).as("sending the code back: %s", confirmed).isEqualTo(200);
+        String session = confirmed.body().get("sessionToken").asText();
+        SESSIONS.put(key, session);
+        return session;
+    }
+
     /** Reports a fault of terminal {@code serial} (index {@code index}) through the merchant API of a node. */
     static Http.Response report(Http http, ClusterNode node, int index, String serial, String idempotencyKey)
             throws IOException {
@@ -80,7 +114,8 @@ final class ClusterScenario {
         body.put("faultCategory", CATEGORIES[index % CATEGORIES.length]);
         body.put("description", "Cluster test fault #" + index + ": the terminal misbehaves since this morning.");
         body.put("contactPhone", "+86 21 5555 " + String.format("%04d", index % 10_000));
-        return http.post(node.baseUrl() + "/api/merchant/tickets", null, body, "Idempotency-Key", idempotencyKey);
+        return http.post(node.baseUrl() + "/api/merchant/tickets", null, body, "Idempotency-Key", idempotencyKey,
+                "X-Merchant-Session", session(http, node, merchantOf(index)));
     }
 
     /**

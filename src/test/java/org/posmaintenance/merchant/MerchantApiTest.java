@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.testing.MerchantSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -29,6 +30,9 @@ class MerchantApiTest extends ProcessScenarioTest {
 
     @Autowired
     TestRestTemplate http;
+
+    /** The merchants' sessions in this test. */
+    private final Map<String, String> sessions = new java.util.HashMap<>();
 
     @Test
     void aMerchantReportsAFaultAndFollowsTheTicketWithItsToken() {
@@ -81,27 +85,26 @@ class MerchantApiTest extends ProcessScenarioTest {
     }
 
     @Test
-    void unknownMerchantUnknownTerminalAndAnothersTerminalGetOneAnswer() {
-        String mine = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
+    void anUnknownTerminalAndAnotherMerchantsTerminalGetOneAnswer() {
         String others = newTerminal("M-100232", "3.4.0", "2027-06-30", "PURCHASE");
         List<Map<String, Object>> answers = new java.util.ArrayList<>();
         for (Map<String, Object> report : List.of(
-                with(report(mine, "The printer prints nothing."), "merchantId", "M-999999"),
                 report("NOPE-000000-1", "The printer prints nothing."),
                 report(others, "The printer prints nothing."))) {
             ResponseEntity<Map> answer = post(TICKETS, report, null);
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             answers.add(answer.getBody());
         }
-        assertThat(answers).as("nothing tells which of merchant id and serial exists").allMatch(answers.get(0)::equals);
+        assertThat(answers).as("nothing tells which serial exists").allMatch(answers.get(0)::equals);
         assertThat(answers.get(0)).containsEntry("field", "terminalSerial");
-        assertThat(answers.get(0).get("message").toString()).doesNotContain("M-999999").doesNotContain(others);
+        assertThat(answers.get(0).get("message").toString()).doesNotContain(others);
     }
 
     @Test
     void aClientSendingReportsInBulkGets429WithRetryAfter() {
         HttpHeaders headers = json();
         headers.set("X-Forwarded-For", "bulk-" + java.util.UUID.randomUUID());   // a client of its own
+        headers.set(MerchantSessions.HEADER, MerchantSessions.open(http, MERCHANT));
         Map<String, Object> bad = report("NOPE-000000-9", "The printer prints nothing.");
         for (int i = 1; i <= 100; i++) {   // the test profile's pos.merchant.reports-per-client
             assertThat(http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>(bad, headers), Map.class).getStatusCode())
@@ -109,7 +112,7 @@ class MerchantApiTest extends ProcessScenarioTest {
         }
         ResponseEntity<Map> throttled = http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>(bad, headers), Map.class);
         assertThat(throttled.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        assertThat(throttled.getBody()).containsEntry("error", "too-many-reports");
+        assertThat(throttled.getBody()).containsEntry("error", "too-many-requests");
         assertThat(Long.parseLong(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
     }
 
@@ -157,8 +160,6 @@ class MerchantApiTest extends ProcessScenarioTest {
         long processesBefore = historyService.createHistoricProcessInstanceQuery().count();
         String terminal = newTerminal(MERCHANT, "3.4.0", "2027-06-30", "PURCHASE");
 
-        // an unknown merchant is answered like an unknown or another merchant's terminal (see below)
-        assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "merchantId", "M-999999"));
         assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "terminalSerial", "NEW-N910-77001"));
         assertInvalid("terminalSerial", with(report(terminal, "Printer prints nothing."), "terminalSerial", "NO-SUCH-TERMINAL"));
         assertInvalid("faultCategory", with(report(terminal, "Printer prints nothing."), "faultCategory", "COFFEE"));
@@ -169,7 +170,9 @@ class MerchantApiTest extends ProcessScenarioTest {
         ResponseEntity<Map> badKey = post(TICKETS, report(terminal, "Printer prints nothing."), "not a key!");
         assertThat(badKey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badKey.getBody()).containsEntry("field", "Idempotency-Key");
-        ResponseEntity<Map> notJson = http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>("{not json", json()), Map.class);
+        HttpHeaders verified = json();
+        verified.set(MerchantSessions.HEADER, MerchantSessions.open(http, MERCHANT));
+        ResponseEntity<Map> notJson = http.exchange(TICKETS, HttpMethod.POST, new HttpEntity<>("{not json", verified), Map.class);
         assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket", Long.class)).isEqualTo(ticketsBefore);
@@ -275,10 +278,15 @@ class MerchantApiTest extends ProcessScenarioTest {
         return report;
     }
 
+    /** A POST; a report goes with a session of the merchant it names, as from the merchant page after the code. */
     private ResponseEntity<Map> post(String url, Object body, String idempotencyKey) {
         HttpHeaders headers = json();
         if (idempotencyKey != null) {
             headers.set("Idempotency-Key", idempotencyKey);
+        }
+        if (url.equals(TICKETS) && body instanceof Map<?, ?> report) {
+            headers.set(MerchantSessions.HEADER, sessions.computeIfAbsent((String) report.get("merchantId"),
+                    merchant -> MerchantSessions.open(http, merchant)));
         }
         return http.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
     }

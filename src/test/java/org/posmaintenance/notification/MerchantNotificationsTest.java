@@ -12,13 +12,11 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.posmaintenance.ProcessScenarioTest;
 import org.posmaintenance.merchant.MerchantTickets;
+import org.posmaintenance.testing.Mailbox;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -26,8 +24,8 @@ import jakarta.mail.internet.MimeMessage;
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class MerchantNotificationsTest extends ProcessScenarioTest {
 
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    /** The SMTP server of the whole test run, emptied before each test. */
+    private final com.icegreen.greenmail.util.GreenMail smtp = Mailbox.server();
 
     @Autowired OutboxSender sender;
     @Autowired MerchantTickets merchantTickets;
@@ -36,6 +34,7 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
     @BeforeEach
     void sendWhatEarlierTestsLeftInTheOutbox() {
         jdbc.update("UPDATE notification_outbox SET sent_at = CURRENT_TIMESTAMP WHERE sent_at IS NULL");
+        Mailbox.clear();
     }
 
     @Test
@@ -56,7 +55,7 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
         Matcher link = Pattern.compile("/merchant/#ticket=" + ticketNumber + "&token=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(link.find()).as("a link to the ticket in " + body).isTrue();
         assertThat(body).contains("https://service.example.org/merchant/#ticket=");
-        assertThat(merchantTickets.status(ticketNumber, link.group(1))).as("the link's token opens the ticket").isPresent();
+        assertThat(merchantTickets.status(ticketNumber, new MerchantTickets.Access(link.group(1), null))).as("the link's token opens the ticket").isPresent();
         assertThat(body).contains("24 小时内响应");
 
         // once sent, the outbox keeps the text without the token: only its hash is kept anywhere

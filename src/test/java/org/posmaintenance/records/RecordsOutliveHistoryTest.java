@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.testing.MerchantSessions;
 import org.posmaintenance.testing.HistoryCleanup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -147,7 +148,9 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         report.put("faultCategory", category);
         report.put("description", description);
         report.put("contactPhone", "+86 21 5555 0101");
-        ResponseEntity<JsonNode> answer = http.postForEntity(TICKETS, report, JsonNode.class);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.set(MerchantSessions.HEADER, MerchantSessions.open(http, MERCHANT));
+        ResponseEntity<JsonNode> answer = http.postForEntity(TICKETS, new org.springframework.http.HttpEntity<>(report, headers), JsonNode.class);
         assertThat(answer.getStatusCode()).as("report: " + answer.getBody()).isEqualTo(HttpStatus.CREATED);
         return new Reported(answer.getBody().get("ticketNumber").asText(), answer.getBody().get("accessToken").asText());
     }

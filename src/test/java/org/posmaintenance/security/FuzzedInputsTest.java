@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.testing.MerchantSessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -45,7 +46,10 @@ class FuzzedInputsTest extends ProcessScenarioTest {
         long requests = count("merchant_request");
         List<String> problems = new ArrayList<>();
 
-        // the merchant API: reports with at least one field that cannot be valid
+        // the merchant API: a merchant verified by a code, then reports with at least one field that cannot be valid
+        String session = MerchantSessions.open(http, MERCHANT);
+        long verifications = count("merchant_verification");
+        long sessions = count("merchant_session");
         String client = "fuzz-" + UUID.randomUUID();
         for (int i = 0; i < 250; i++) {
             if (i % 90 == 0) {
@@ -58,25 +62,57 @@ class FuzzedInputsTest extends ProcessScenarioTest {
             report.put("description", sometimes("The printer prints nothing at all."));
             report.put("contactPhone", sometimes("+86 21 5555 0101"));
             report.put("paymentsBlocked", random.nextBoolean() ? badValue() : false);
-            String field = List.of("merchantId", "terminalSerial", "faultCategory", "description").get(random.nextInt(4));
+            // (a blank merchant id is the verified merchant's: the merchant id cannot be the field that is never valid)
+            String field = List.of("terminalSerial", "faultCategory", "description").get(random.nextInt(3));
             report.put(field, field.equals("description") ? badDescription() : badValue());   // this one is never valid
             HttpHeaders headers = json(client);
+            if (random.nextInt(8) > 0) {
+                headers.set(MerchantSessions.HEADER, random.nextInt(10) == 0 ? headerSafe(junkText()) : session);
+            }
             if (random.nextInt(4) == 0) {
                 headers.set("Idempotency-Key", headerSafe(badKey()));
             }
-            check("POST report " + i, http.exchange("/api/merchant/tickets", HttpMethod.POST, new HttpEntity<>(report, headers),
-                    String.class), problems);
+            check("POST report " + i + " " + String.valueOf(report).substring(0, Math.min(300, String.valueOf(report).length())),
+                    http.exchange("/api/merchant/tickets", HttpMethod.POST, new HttpEntity<>(report, headers), String.class), problems);
         }
         // bodies that are not the report object at all
         for (int i = 0; i < 30; i++) {
+            HttpHeaders headers = json(client);
+            headers.set(MerchantSessions.HEADER, session);
             check("POST body " + i, http.exchange("/api/merchant/tickets", HttpMethod.POST,
-                    new HttpEntity<>(junkText(), json(client)), String.class), problems);
+                    new HttpEntity<>(junkText(), headers), String.class), problems);
+        }
+        // asking for a code with merchant ids that cannot be one, and sending back codes that cannot be right
+        for (int i = 0; i < 220; i++) {
+            Object merchantId = badValue();
+            if (String.valueOf(merchantId).strip().matches("[A-Za-z0-9_-]{1,32}")) {
+                merchantId = "no id " + merchantId;
+            }
+            Map<String, Object> request = new java.util.HashMap<>();
+            request.put("merchantId", merchantId);
+            check("POST verification " + i, http.exchange("/api/merchant/verifications", HttpMethod.POST,
+                    new HttpEntity<>(i % 10 == 0 ? junkText() : request, json(client)), String.class), problems);
+        }
+        for (int i = 0; i < 220; i++) {
+            if (i % 9 == 0) {
+                client = "fuzz-" + UUID.randomUUID();   // failed codes count as failed logins of the client
+            }
+            String verificationId = pathSafe(random.nextBoolean() ? UUID.randomUUID().toString().replace("-", "") : junkText());
+            Map<String, Object> answer = new java.util.HashMap<>();
+            answer.put("code", random.nextBoolean() ? String.format("%06d", random.nextInt(1_000_000)) : badValue());
+            check("POST code " + i, http.exchange("/api/merchant/verifications/" + verificationId, HttpMethod.POST,
+                    new HttpEntity<>(answer, json(client)), String.class), problems);
         }
         // reading, answering and withdrawing tickets that do not exist or with tokens that do not fit
         for (int i = 0; i < 60; i++) {
             HttpHeaders headers = json(client);
             headers.set("X-Ticket-Token", headerSafe(junkText()));
-            String number = pathSafe(random.nextBoolean() ? "SR-20261125-" + random.nextInt(10_000) : junkText());
+            boolean likeANumber = random.nextBoolean();
+            String number = pathSafe(likeANumber ? "SR-20261125-" + random.nextInt(10_000) : junkText());
+            if (random.nextBoolean()) {
+                // the merchant's own session only with numbers no ticket has (earlier tests left tickets of this merchant)
+                headers.set(MerchantSessions.HEADER, likeANumber ? headerSafe(junkText()) : session);
+            }
             check("GET ticket " + i, http.exchange("/api/merchant/tickets/" + number, HttpMethod.GET, new HttpEntity<>(headers),
                     String.class), problems);
             check("POST survey " + i, http.exchange("/api/merchant/tickets/" + number + "/survey", HttpMethod.POST,
@@ -107,6 +143,8 @@ class FuzzedInputsTest extends ProcessScenarioTest {
         assertThat(problems).as("answers other than 4xx").isEmpty();
         assertThat(count("ticket")).as("tickets stored").isEqualTo(tickets);
         assertThat(count("merchant_request")).as("idempotency keys stored").isEqualTo(requests);
+        assertThat(count("merchant_verification")).as("codes stored").isEqualTo(verifications);
+        assertThat(count("merchant_session")).as("sessions opened").isEqualTo(sessions);
         assertThat(runtimeService.createProcessInstanceQuery().count()).as("process instances").isEqualTo(instances);
         List<String> lines = output.getOut().substring(logged).lines().toList();
         assertThat(lines).as("log lines").noneMatch(line -> line.startsWith(FORGED))
@@ -144,7 +182,7 @@ class FuzzedInputsTest extends ProcessScenarioTest {
             case 1 -> "  \n  ";
             case 2 -> "short\n" + FORGED;
             case 3 -> "d".repeat(2001 + random.nextInt(10_000));
-            case 4 -> random.nextInt();
+            case 4 -> random.nextInt(1_000_000);   // a number is read as its digits: fewer than 10 is too short
             default -> List.of("a list", "of text");
         };
     }

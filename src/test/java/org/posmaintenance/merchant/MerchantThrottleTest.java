@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.TimeMeter;
 
-/** The limits of fault reports per client address and per merchant id, on a clock the test moves. */
-class ReportThrottleTest {
+/** The limits of merchant API requests per client address and per merchant id, on a clock the test moves. */
+class MerchantThrottleTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final ReportThrottle throttle = new ReportThrottle(new ReportThrottle.Limits(3, 2, Duration.ofHours(1)),
+    private final MerchantThrottle throttle = new MerchantThrottle("fault reports", 3, 2, Duration.ofHours(1),
             new TimeMeter() {
                 @Override
                 public long currentTimeNanos() {
@@ -33,8 +33,8 @@ class ReportThrottleTest {
         throttle.count("client-a", "M-100231");
         throttle.count("client-b", " m-100231 ");
         assertThatThrownBy(() -> throttle.count("client-c", "M-100231"))
-                .isInstanceOf(ReportThrottle.TooManyReportsException.class).hasMessageContaining("merchant")
-                .satisfies(error -> assertThat(((ReportThrottle.TooManyReportsException) error).retryAfter())
+                .isInstanceOf(MerchantThrottle.TooManyRequestsException.class).hasMessageContaining("merchant")
+                .satisfies(error -> assertThat(((MerchantThrottle.TooManyRequestsException) error).retryAfter())
                         .isBetween(Duration.ofMinutes(29), Duration.ofMinutes(31)));
         nanos.addAndGet(Duration.ofMinutes(31).toNanos());
         assertThatCode(() -> throttle.count("client-c", "M-100231")).doesNotThrowAnyException();
