@@ -74,8 +74,8 @@ final class ClusterScenario {
     /** Merchant sessions by node and merchant id: a session opened on one node is good on every node of the cluster. */
     private static final Map<String, String> SESSIONS = new java.util.concurrent.ConcurrentHashMap<>();
     /**
-     * The code in the demo log's line of the message (the log channel: "Notification &lt;id&gt; to &lt;masked address&gt;:
-     * subject | body"): the 6 digits in the subject, whatever the log's encoding made of the Chinese text around them.
+     * The code in the demo log's line of the text message ("SMS &lt;id&gt; to &lt;masked phone&gt;: text", the text starting
+     * with the code): the first 6 digits after the recipient, whatever the log's encoding made of the Chinese around them.
      */
     private static final java.util.regex.Pattern LOGGED_CODE = java.util.regex.Pattern.compile(" to [^ ]+: [^|]*?(?<!\\d)(\\d{6})(?!\\d)");
 

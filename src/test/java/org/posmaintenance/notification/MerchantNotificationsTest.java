@@ -74,6 +74,15 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
     }
 
     @Test
+    void theDemosTextMessagesShowTheCodeButNotTheWholePhoneNumber(org.springframework.boot.test.system.CapturedOutput output) {
+        new SmsLogChannel().send("+86 21 5555 0101", "Your verification code: 482913",
+                "482913 is your code to prove that you are merchant M-100231.", "<code-1@verification.pos-maintenance>");
+        assertThat(output.getOut().lines().filter(line -> line.contains("code-1@verification"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("SMS <code-1@verification.pos-maintenance> to +86*********0101: 482913 is")
+                        .doesNotContain("5555"));
+    }
+
+    @Test
     void anEnglishSpeakingMerchantGetsEnglishAndTheSurveyLink() throws Exception {
         Map<String, Object> report = report(newTerminal("M-100232", "3.4.0", "2027-06-30", "PURCHASE"));
         report.put(MERCHANT_ID, "M-100232");
