@@ -2,14 +2,14 @@
  * Managers' holiday calendar: the coverage of the official holiday notices, one year's holidays and make-up
  * workdays (official notice or provisional statutory holidays), entering or importing a year's notice, changing or
  * clearing single days, and the record of changes. Plain JavaScript; talks to /api/service-calendar on the same
- * origin with the Camunda login of this browser (Cockpit, as a manager). Everything the server sends is put on
+ * origin with the staff login of this browser (/login/, as a manager). Everything the server sends is put on
  * the page as text (textContent), never as HTML.
  */
 (function () {
   'use strict';
 
   var API = '/api/service-calendar';
-  var COCKPIT = '/camunda/app/cockpit/default/';
+  var LOGIN = '/login/';
   var ZONE = 'Asia/Shanghai';
   var LANG_KEY = 'posCalendar.lang';
   var FIRST_YEAR = 2000;
@@ -30,8 +30,8 @@
       'common.loading': 'Loading…',
       'common.network': 'The service could not be reached. Check the connection and try again.',
       'common.server': 'Something went wrong on the server (error {status}). Please try again.',
-      'common.login': 'You are not logged in. Log into Cockpit as a manager, then open this page again.',
-      'common.loginLink': 'Log into Cockpit',
+      'common.login': 'You are not logged in. Log in as a manager, then this page opens again.',
+      'common.loginLink': 'Log in',
       'common.forbidden': 'The holiday calendar is for managers only.',
       'common.formHasErrors': 'Please correct the marked fields.',
       'common.saving': 'Saving…',
@@ -144,8 +144,8 @@
       'common.loading': '正在加载…',
       'common.network': '无法连接服务，请检查网络后重试。',
       'common.server': '服务器出错（错误 {status}），请重试。',
-      'common.login': '您尚未登录。请以管理人员身份登录 Cockpit，然后重新打开此页面。',
-      'common.loginLink': '登录 Cockpit',
+      'common.login': '您尚未登录。请以管理人员身份登录，登录后将回到此页面。',
+      'common.loginLink': '登录',
       'common.forbidden': '节假日日历仅供管理人员使用。',
       'common.formHasErrors': '请更正标出的字段。',
       'common.saving': '正在保存…',
@@ -425,7 +425,10 @@
 
   // ---------------------------------------------------------------- requests
 
-  /** Sends a request with this browser's login; answers {status, body} (status 0: not reached). */
+  /**
+   * Sends a request with this browser's staff login; a change carries the session's CSRF token (GET /api/session).
+   * Answers {status, body} (status 0: not reached).
+   */
   function request(method, url, body, contentType) {
     var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     var options = { method: method, headers: headers, credentials: 'same-origin' };
@@ -433,7 +436,13 @@
       headers['Content-Type'] = contentType || 'application/json';
       options.body = contentType ? body : JSON.stringify(body);
     }
-    return fetch(url, options).then(function (response) {
+    var ready = method === 'GET' ? Promise.resolve() : fetch('/api/session', { headers: { 'Accept': 'application/json' },
+      credentials: 'same-origin' }).then(function (response) { return response.json(); }).then(function (session) {
+      if (session.csrf) {
+        headers[session.csrf.header] = session.csrf.token;
+      }
+    });
+    return ready.then(function () { return fetch(url, options); }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
         return { status: response.status, body: json || {} };
       });
@@ -456,7 +465,7 @@
     return { key: 'common.server', params: { status: answer.status } };
   }
 
-  /** Shows a message in an element, with the link to Cockpit's login when it is about the login. */
+  /** Shows a message in an element, with the link to the staff login when it is about the login. */
   function showMessage(element, message) {
     element.textContent = '';
     if (!message) {
@@ -466,7 +475,7 @@
     if (message.login) {
       element.appendChild(document.createTextNode(' '));
       var a = el('a', null, t('common.loginLink'));
-      a.href = COCKPIT;
+      a.href = LOGIN + '?next=' + encodeURIComponent(window.location.pathname);
       element.appendChild(a);
     }
   }

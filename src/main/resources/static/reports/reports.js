@@ -1,14 +1,14 @@
 /*
  * Managers' service-level report: asks /api/reports/sla for a period and shows key figures, charts
  * (Apache ECharts) and tables. Plain JavaScript; everything the server sends is put on the page as
- * text (textContent), never as HTML. The caller must be logged into Camunda (Cockpit) as a manager,
- * in this browser: the API reads the Camunda login from the session.
+ * text (textContent), never as HTML. The caller logs in as a manager on the staff login (/login/) in this browser:
+ * the API knows the login from the session.
  */
 (function () {
   'use strict';
 
   var API = '/api/reports/sla';
-  var COCKPIT = '/camunda/app/cockpit/default/';
+  var LOGIN = '/login/?next=' + encodeURIComponent('/reports/');
   var LABELS = {
     severity: { NORMAL: 'Normal', URGENT: 'Urgent', MAJOR: 'Major', '': 'Not yet diagnosed' },
     channel: { REMOTE: 'Remote', ON_SITE: 'On site', MAIL_IN: 'Mail-in', '': 'Not yet diagnosed' },
@@ -124,8 +124,8 @@
         showStatus('error', answer.body.message || 'The period is not valid.');
       } else if (answer.status === 401) {
         $('report').hidden = true;
-        showStatus('error', 'You are not logged in. Log into Cockpit as a manager, then open this page again.',
-          { href: COCKPIT, text: 'Log into Cockpit' });
+        showStatus('error', 'You are not logged in. Log in as a manager, then this page opens again.',
+          { href: LOGIN, text: 'Log in' });
       } else if (answer.status === 403) {
         $('report').hidden = true;
         showStatus('error', 'This report is for managers only: your user is not a member of the managers group.');

@@ -26,12 +26,13 @@ import io.github.bucket4j.EstimationProbe;
 
 /**
  * Failed logins are throttled per client address, on every login path (HTTP Basic on {@code /engine-rest} and
- * {@code /api/*}, the web applications' login form, a merchant's one-time code): after {@code pos.security.login-failures} failures within
+ * {@code /api/*}, the web applications' login form, the staff login of the application's pages, a merchant's one-time
+ * code): after {@code pos.security.login-failures} failures within
  * {@code pos.security.login-failure-window}, the address gets 429 with {@code Retry-After} until the window frees a
  * try. Camunda's own lock (which any anonymous caller could trigger for any user, for good after ten failures) is
  * switched off instead ({@code login-max-attempts}, {@code login-delay-base} in application.yaml): nobody can lock
- * an account. Behind a proxy or load balancer named in {@code pos.security.trusted-proxies}, the client is the
- * first address of {@code X-Forwarded-For}.
+ * an account. Behind a proxy or load balancer named in {@code pos.security.trusted-proxies}, the client is the address
+ * the proxy names ({@link ForwardedRequests}).
  */
 public class LoginThrottle extends OncePerRequestFilter {
 
@@ -71,7 +72,7 @@ public class LoginThrottle extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String client = client(request);
+        String client = clientOf(request);
         Bucket bucket = bucket(client);
         EstimationProbe probe = bucket.estimateAbilityToConsume(1);
         if (!probe.canBeConsumed()) {
@@ -91,8 +92,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     }
 
     /**
-     * A request that logs in: HTTP Basic credentials, the web applications' login form, or a merchant's one-time code
-     * sent back ({@code POST /api/merchant/verifications/{id}}).
+     * A request that logs in: HTTP Basic credentials, the web applications' login form, the staff login
+     * ({@code POST /api/login}), or a merchant's one-time code sent back ({@code POST /api/merchant/verifications/{id}}).
      */
     static boolean isLogin(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -101,27 +102,15 @@ public class LoginThrottle extends OncePerRequestFilter {
         }
         String path = request.getRequestURI();
         return "POST".equals(request.getMethod()) && path != null && (path.contains("/api/admin/auth/user/") && path.contains("/login/")
-                || path.startsWith("/api/merchant/verifications/"));
-    }
-
-    private String client(HttpServletRequest request) {
-        return clientOf(request, properties.trustedProxies());
+                || path.equals("/api/login") || path.startsWith("/api/merchant/verifications/"));
     }
 
     /**
-     * The client of a request: its remote address, or behind a trusted proxy the first address of
-     * {@code X-Forwarded-For}.
+     * The client of a request: its address, which behind a trusted proxy is the one the proxy names in
+     * {@code X-Forwarded-For} ({@link ForwardedRequests}).
      */
-    public static String clientOf(HttpServletRequest request, List<String> trustedProxies) {
-        String remote = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && trustedProxies.contains(remote)) {
-            String first = forwarded.split(",", 2)[0].strip();
-            if (!first.isEmpty() && first.length() <= 64) {
-                return first;
-            }
-        }
-        return remote;
+    public static String clientOf(HttpServletRequest request) {
+        return request.getRemoteAddr();
     }
 
     private Bucket bucket(String client) {

@@ -1,10 +1,6 @@
 package org.posmaintenance.identity;
 
-import java.util.Map;
-
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,17 +9,16 @@ import org.springframework.context.annotation.Configuration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The engine REST API and the application's staff APIs answer only authenticated callers (HTTP Basic,
- * Camunda users), and then with that user's authorizations. Behind the authentication, on the engine REST
- * API and on the web applications' engine API, the {@link VariableWriteGuard} lets people write only
- * their forms' fields.
+ * The filters around the security layer ({@link StaffSecurity}): failed logins are throttled before any password is
+ * checked, pages and APIs carry the browser security headers, and behind the authentication, on the engine REST API
+ * and on the web applications' engine API, the {@link VariableWriteGuard} lets people write only their forms' fields.
  */
 @Configuration
 class RestApiSecurity {
 
     static final String ENGINE_REST = "/engine-rest";
-    /** The authentication runs first; the guard needs the user it sets. */
-    private static final int AUTHENTICATION_ORDER = 0;
+    /** After Spring Security (order -100): the engine's authentication first; the guard needs the user it sets. */
+    static final int AUTHENTICATION_ORDER = 0;
     private static final int VARIABLE_GUARD_ORDER = AUTHENTICATION_ORDER + 1;
 
     /** Failed logins are throttled before any login path checks a password. */
@@ -36,25 +31,23 @@ class RestApiSecurity {
         return registration;
     }
 
+    /** Cookies set over HTTPS are Secure, whoever sets them (also Camunda's web applications). */
+    @Bean
+    FilterRegistrationBean<SecureCookies> secureCookies() {
+        FilterRegistrationBean<SecureCookies> registration = new FilterRegistrationBean<>(new SecureCookies());
+        registration.setName("secure-cookies");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** The application's pages and JSON APIs, and the engine REST API, carry the browser security headers. */
     @Bean
     FilterRegistrationBean<SecurityHeaders> securityHeaders() {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
         registration.setName("security-headers");
-        registration.addUrlPatterns("/merchant/*", "/reports/*", "/calendar/*", "/api/*", ENGINE_REST + "/*", "/webjars/*");
+        registration.addUrlPatterns("/merchant/*", "/reports/*", "/calendar/*", "/login/*", "/api/*", ENGINE_REST + "/*", "/webjars/*");
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 5);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("engine-rest-authentication");
-        registration.addUrlPatterns(ENGINE_REST + "/*", "/api/process-revisions", "/api/process-revisions/*");
-        registration.setInitParameters(Map.of(
-                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
-        registration.setOrder(AUTHENTICATION_ORDER);
         return registration;
     }
 

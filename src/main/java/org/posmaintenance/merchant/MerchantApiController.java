@@ -55,14 +55,11 @@ class MerchantApiController {
     private final MerchantTickets tickets;
     private final MerchantThrottle throttle;
     private final MerchantVerification verification;
-    private final LoginThrottle.Properties security;
 
-    MerchantApiController(MerchantTickets tickets, MerchantThrottle.Limits limits, MerchantVerification verification,
-                          LoginThrottle.Properties security) {
+    MerchantApiController(MerchantTickets tickets, MerchantThrottle.Limits limits, MerchantVerification verification) {
         this.tickets = tickets;
         this.throttle = new MerchantThrottle(limits);
         this.verification = verification;
-        this.security = security;
     }
 
     @PostMapping
@@ -77,7 +74,7 @@ class MerchantApiController {
                             + " prove to be the other one"));
         }
         MerchantTickets.Report report = asked.by(merchant);
-        throttle.count(LoginThrottle.clientOf(request, security.trustedProxies()), merchant);
+        throttle.count(LoginThrottle.clientOf(request), merchant);
         MerchantTickets.Reported reported;
         try {
             reported = tickets.report(report, idempotencyKey);

@@ -32,11 +32,9 @@ class VerificationController {
     static final String VERIFICATIONS = "/api/merchant/verifications";
 
     private final MerchantVerification verification;
-    private final LoginThrottle.Properties security;
 
-    VerificationController(MerchantVerification verification, LoginThrottle.Properties security) {
+    VerificationController(MerchantVerification verification) {
         this.verification = verification;
-        this.security = security;
     }
 
     /** A request for a code. */
@@ -45,8 +43,7 @@ class VerificationController {
 
     @PostMapping(VERIFICATIONS)
     ResponseEntity<Map<String, Object>> start(@RequestBody CodeRequest request, HttpServletRequest http) {
-        MerchantVerification.Started started = verification.start(request.merchantId(),
-                LoginThrottle.clientOf(http, security.trustedProxies()));
+        MerchantVerification.Started started = verification.start(request.merchantId(), LoginThrottle.clientOf(http));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("verificationId", started.verificationId());
         body.put("expiresAt", started.expiresAt().toString());

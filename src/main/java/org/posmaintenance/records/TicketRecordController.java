@@ -4,16 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.posmaintenance.billing.BillRecords;
 import org.posmaintenance.feedback.Evaluations;
-import org.posmaintenance.identity.StaffAccessFilter;
+import org.posmaintenance.identity.StaffApi;
 import org.posmaintenance.model.ModelContract;
 import org.posmaintenance.repair.LoanerLendings;
 import org.posmaintenance.repair.RepairWork;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -92,12 +90,8 @@ public class TicketRecordController {
     @Configuration
     static class Access {
         @Bean
-        FilterRegistrationBean<StaffAccessFilter> ticketRecordAccess(ProcessEngine engine, ObjectMapper json) {
-            FilterRegistrationBean<StaffAccessFilter> registration = new FilterRegistrationBean<>(
-                    new StaffAccessFilter(engine, json, READERS, "the tickets' records"));
-            registration.setName("ticket-record-access");
-            registration.addUrlPatterns(PATH + "/*");
-            return registration;
+        StaffApi ticketRecordApi() {
+            return new StaffApi(PATH, READERS, "the tickets' records");
         }
     }
 }

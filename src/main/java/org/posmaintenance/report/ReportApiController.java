@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The managers' JSON report (documented in the README). Only members of {@code managers} and
- * {@code camunda-admin} get here: {@code StaffAccessFilter} checks every request first.
+ * {@code camunda-admin} get here: the security layer ({@code StaffSecurity}) checks every request first.
  */
 @RestController
 @RequestMapping(ReportApiController.PATH)

@@ -2,16 +2,13 @@ package org.posmaintenance.report;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.posmaintenance.identity.StaffAccessFilter;
+import org.posmaintenance.identity.StaffApi;
 import org.posmaintenance.model.ModelContract;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The managers' report page ({@code static/reports/}) answers at {@code /reports/}; it holds no data
@@ -30,11 +27,7 @@ class ReportPage implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<StaffAccessFilter> reportAccess(ProcessEngine engine, ObjectMapper json) {
-        FilterRegistrationBean<StaffAccessFilter> registration = new FilterRegistrationBean<>(
-                new StaffAccessFilter(engine, json, READERS, "the reports"));
-        registration.setName("report-access");
-        registration.addUrlPatterns(ReportApiController.PATH + "/*");
-        return registration;
+    StaffApi reportApi() {
+        return new StaffApi(ReportApiController.PATH, READERS, "the reports");
     }
 }

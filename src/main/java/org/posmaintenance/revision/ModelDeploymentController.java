@@ -2,11 +2,9 @@ package org.posmaintenance.revision;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.posmaintenance.identity.StaffAccessFilter;
+import org.posmaintenance.identity.StaffApi;
 import org.posmaintenance.model.DeploymentJournal;
 import org.posmaintenance.model.ModelContract;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code GET /api/model-deployments}: the record of the accepted deployments of models, newest first (who,
@@ -52,12 +49,8 @@ public class ModelDeploymentController {
     @Configuration
     static class Access {
         @Bean
-        FilterRegistrationBean<StaffAccessFilter> modelDeploymentAccess(ProcessEngine engine, ObjectMapper json) {
-            FilterRegistrationBean<StaffAccessFilter> registration = new FilterRegistrationBean<>(
-                    new StaffAccessFilter(engine, json, READERS, "the record of model deployments"));
-            registration.setName("model-deployment-access");
-            registration.addUrlPatterns(PATH, PATH + "/*");
-            return registration;
+        StaffApi modelDeploymentApi() {
+            return new StaffApi(PATH, READERS, "the record of model deployments");
         }
     }
 }

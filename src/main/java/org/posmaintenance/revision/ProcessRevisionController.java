@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.posmaintenance.identity.StaffApi;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/process-revisions}: the deployed versions of the maintenance process and the migration of
- * running tickets to a revised one. For analysts and administrators, with HTTP Basic (Camunda users);
- * the engine then checks their authorizations too.
+ * running tickets to a revised one. For analysts and administrators (HTTP Basic or the staff login); the engine
+ * then checks their authorizations too.
  */
 @RestController
 @RequestMapping(ProcessRevisionController.PATH)
@@ -30,36 +29,28 @@ class ProcessRevisionController {
     private static final List<String> ALLOWED = List.of(ModelContract.ANALYSTS, ModelContract.ADMINS);
 
     private final ProcessRevisions revisions;
-    private final IdentityService identity;
 
-    ProcessRevisionController(ProcessRevisions revisions, IdentityService identity) {
+    ProcessRevisionController(ProcessRevisions revisions) {
         this.revisions = revisions;
-        this.identity = identity;
     }
 
     @GetMapping
     List<ProcessRevisions.VersionInUse> versions() {
-        requireAnalyst();
         return revisions.versions();
     }
 
     @PostMapping("/migrations")
     MigrationReport migrate(@RequestBody MigrationRequest request) {
-        requireAnalyst();
         return revisions.migrate(request);
     }
 
-    private void requireAnalyst() {
-        Authentication user = identity.getCurrentAuthentication();
-        if (user == null || user.getGroupIds() == null || user.getGroupIds().stream().noneMatch(ALLOWED::contains)) {
-            throw new NotAnAnalystException();
+    /** For analysts and administrators only (the security layer checks it before the engine checks their authorizations). */
+    @org.springframework.context.annotation.Configuration
+    static class Access {
+        @org.springframework.context.annotation.Bean
+        StaffApi processRevisionApi() {
+            return new StaffApi(PATH, ALLOWED, "the process revisions and migrations", true);
         }
-    }
-
-    @ExceptionHandler(NotAnAnalystException.class)
-    ResponseEntity<Map<String, Object>> forbidden() {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden",
-                "message", "Only analysts and administrators revise the process"));
     }
 
     @ExceptionHandler(AuthorizationException.class)
@@ -81,8 +72,5 @@ class ProcessRevisionController {
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException error) {
         return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", "body",
                 "message", "The request body is not the JSON object this call takes: " + error.getMostSpecificCause().getMessage()));
-    }
-
-    private static final class NotAnAnalystException extends RuntimeException {
     }
 }

@@ -142,6 +142,23 @@ public abstract class BrowserTestBase extends ProcessScenarioTest {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account .dropdown-toggle"), fullName));
     }
 
+    /**
+     * Logs in on the staff login of the application's own pages ({@code /login/}), as a manager would before the report
+     * or the holiday calendar, and waits until the login page sends the browser on to {@code next}.
+     */
+    protected void staffLogIn(String user, String password, String next) {
+        driver.get(baseUrl() + "/login/?next=" + next);
+        WebElement userField = visible(By.id("f-username"));
+        userField.clear();
+        userField.sendKeys(user);
+        WebElement passwordField = driver.findElement(By.id("f-password"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        waitUp().withMessage(() -> user + " logged in and sent on to " + next)
+                .until(ExpectedConditions.urlToBe(baseUrl() + next));
+    }
+
     protected WebElement visible(By locator) {
         return waitUp().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

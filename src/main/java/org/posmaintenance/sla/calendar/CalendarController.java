@@ -13,7 +13,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.posmaintenance.identity.StaffAccessFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -29,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * The holiday calendar for managers and administrators ({@code StaffAccessFilter} checks every request first):
+ * The holiday calendar for managers and administrators (the security layer ({@code StaffSecurity}) checks every request first):
  * a year as it counts, the coverage of the official notices, the record of changes; entering a year's notice as
  * JSON or importing it as CSV; changing or clearing one day. Documented in the README.
  */
@@ -208,11 +207,12 @@ class CalendarController {
         }
     }
 
+    /** The staff user the security layer authenticated for this request. */
     private static String user(HttpServletRequest http) {
-        Object user = http.getAttribute(StaffAccessFilter.USER);
+        java.security.Principal user = http.getUserPrincipal();
         if (user == null) {
-            throw new IllegalStateException("The calendar is changed only through StaffAccessFilter");
+            throw new IllegalStateException("The calendar is changed only by an authenticated user (StaffSecurity)");
         }
-        return user.toString();
+        return user.getName();
     }
 }

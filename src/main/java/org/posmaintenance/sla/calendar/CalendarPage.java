@@ -2,16 +2,13 @@ package org.posmaintenance.sla.calendar;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.posmaintenance.identity.StaffAccessFilter;
+import org.posmaintenance.identity.StaffApi;
 import org.posmaintenance.model.ModelContract;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The managers' calendar page ({@code static/calendar/}) answers at {@code /calendar/}; the data under
@@ -30,11 +27,7 @@ class CalendarPage implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<StaffAccessFilter> calendarAccess(ProcessEngine engine, ObjectMapper json) {
-        FilterRegistrationBean<StaffAccessFilter> registration = new FilterRegistrationBean<>(
-                new StaffAccessFilter(engine, json, KEEPERS, "the holiday calendar"));
-        registration.setName("calendar-access");
-        registration.addUrlPatterns(CalendarController.PATH, CalendarController.PATH + "/*");
-        return registration;
+    StaffApi calendarApi() {
+        return new StaffApi(CalendarController.PATH, KEEPERS, "the holiday calendar");
     }
 }

@@ -22,7 +22,7 @@ import org.posmaintenance.sla.calendar.CalendarStore;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A manager logged into Cockpit opens the holiday calendar page, sees the official 2026 days and the provisional
+ * A manager logged in on the staff login opens the holiday calendar page, sees the official 2026 days and the provisional
  * 2027 ones, enters the 2027 notice through the page (a refused line first, then a CSV file), clears a day, and
  * finds both in the record of changes; without a login, or as a technician, the page shows no calendar.
  *
@@ -58,8 +58,7 @@ class CalendarPageBrowserTest extends BrowserTestBase {
 
     @Test
     void aManagerEntersTheNoticeFor2027AndClearsADay() throws IOException {
-        logIn("cockpit", "mary", "mary-demo", "Mary Manager");
-        driver().get(baseUrl() + "/calendar/");
+        staffLogIn("mary", "mary-demo", "/calendar/");
 
         // on 25 November 2026 the official days end with 2026: the page asks for the 2027 notice
         WebElement coverage = visible(By.id("coverage"));
@@ -157,12 +156,11 @@ class CalendarPageBrowserTest extends BrowserTestBase {
     void withoutALoginOrAsATechnicianThePageShowsNoCalendar() {
         driver().get(baseUrl() + "/calendar/");
         waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are not logged in"));
-        assertThat(visible(By.linkText("Log into Cockpit")).getAttribute("href")).endsWith("/camunda/app/cockpit/default/");
+        assertThat(visible(By.linkText("Log in")).getAttribute("href")).endsWith("/login/?next=%2Fcalendar%2F");
         assertThat(driver().findElement(By.id("content")).isDisplayed()).isFalse();
 
-        logIn("tasklist", "tom", "tom-demo", "Tom Technician");
-        driver().get(baseUrl() + "/calendar/");
-        waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "may read the holiday calendar"));
+        staffLogIn("tom", "tom-demo", "/calendar/");
+        waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "may use the holiday calendar"));
         assertThat(driver().findElement(By.id("content")).isDisplayed()).isFalse();
     }
 

@@ -37,8 +37,7 @@ class ReportPageBrowserTest extends BrowserTestBase {
         confirm(late, "tina", "URGENT");
         setClock(at("2027-05-12T10:00"));
 
-        logIn("cockpit", "mary", "mary-demo", "Mary Manager");
-        driver().get(baseUrl() + "/reports/");
+        staffLogIn("mary", "mary-demo", "/reports/");
 
         waitUp().withMessage("the first-response compliance of this week")
                 .until(ExpectedConditions.textToBe(By.id("kpi-response"), "50.0%"));
@@ -58,11 +57,17 @@ class ReportPageBrowserTest extends BrowserTestBase {
     void withoutALoginOrAsATechnicianThePageShowsNoFigures() {
         driver().get(baseUrl() + "/reports/");
         waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are not logged in"));
-        assertThat(visible(By.linkText("Log into Cockpit")).getAttribute("href")).endsWith("/camunda/app/cockpit/default/");
+        assertThat(visible(By.linkText("Log in")).getAttribute("href")).endsWith("/login/?next=%2Freports%2F");
         assertThat(driver().findElement(By.id("report")).isDisplayed()).isFalse();
 
-        logIn("tasklist", "tom", "tom-demo", "Tom Technician");
-        driver().get(baseUrl() + "/reports/");
+        // a wrong password keeps the login page, with the message
+        driver().findElement(By.linkText("Log in")).click();
+        visible(By.id("f-username")).sendKeys("tom");
+        driver().findElement(By.id("f-password")).sendKeys("not-his-password");
+        driver().findElement(By.id("login-submit")).click();
+        waitUp().until(ExpectedConditions.textToBe(By.id("login-status"), "Wrong user ID or password."));
+
+        staffLogIn("tom", "tom-demo", "/reports/");
         waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "for managers only"));
         assertThat(driver().findElement(By.id("report")).isDisplayed()).isFalse();
     }
