@@ -1,6 +1,10 @@
 /*
  * Merchant page of the POS terminal service: report a fault (#report), follow a ticket
  * (#ticket=<number>&token=<key>) and answer the satisfaction survey (#survey=<number>&token=<key>).
+ * Reporting, and seeing all of one's tickets (#ticket), need a merchant who confirmed who they are with a
+ * one-time code sent to the contact registered for the merchant ID; the session this opens is kept in
+ * sessionStorage (this tab only) until it ends. A ticket opens with that session (#ticket=<number>) or,
+ * as always, with the access key of its link.
  * Plain JavaScript, no library; talks to the JSON API under /api/merchant on the same origin.
  * Everything the server sends is put on the page as text (textContent), never as HTML.
  */
@@ -8,13 +12,17 @@
   'use strict';
 
   var API = '/api/merchant/tickets';
+  var VERIFY_API = '/api/merchant/verifications';
+  var SESSION_API = '/api/merchant/session';
+  var SESSION_KEY = 'posMerchant.session';
   var ZONE = 'Asia/Shanghai';
   var LANG_KEY = 'posMerchant.lang';
   var REQUEST_TIMEOUT_MS = 30000;
   var STAGES = ['FAULT_REPORT', 'DIAGNOSIS', 'REPAIR', 'SYSTEM_UPGRADE', 'FEEDBACK'];
   var CATEGORIES = ['PRINTER', 'CARD_READER', 'NETWORK', 'DISPLAY_KEYPAD', 'POWER', 'TERMINAL_DOWN',
     'SYSTEM_CRASH', 'HARDWARE_DAMAGE', 'OTHER'];
-  var REPORT_FIELDS = ['merchantId', 'terminalSerial', 'faultCategory', 'paymentsBlocked', 'description', 'contactPhone'];
+  var REPORT_FIELDS = ['terminalSerial', 'faultCategory', 'paymentsBlocked', 'description', 'contactPhone'];
+  var VERIFY_FIELDS = ['merchantId', 'code'];
   var SURVEY_FIELDS = ['score', 'comment'];
   var LOOKUP_FIELDS = ['ticketNumber', 'token'];
 
@@ -23,6 +31,7 @@
     id: /^[A-Za-z0-9-]{3,32}$/,
     serial: /^[A-Za-z0-9-]{6,32}$/,
     phone: /^\+?[0-9 -]{6,20}$/,
+    code: /^\d{6}$/,
     ticketNumber: /^SR-\d{8}-\d{4,}$/
   };
 
@@ -66,12 +75,43 @@
       'report.success.title': 'Thank you, we received your report',
       'report.success.replayed': 'This report had already reached us; here is its ticket again.',
       'report.success.ticket': 'Your ticket number',
-      'report.success.keep': 'Keep this link: bookmark it or copy it somewhere safe. It contains your personal access key and is the only way to see this ticket here. Do not share it.',
+      'report.success.keep': 'Keep this link: bookmark it or copy it somewhere safe. It contains your personal access key, which opens this ticket without a code: do not share it. After confirming your merchant ID you also find the ticket under “Follow a ticket”.',
       'report.success.follow': 'Follow your ticket',
       'report.success.copy': 'Copy link',
       'report.success.copied': 'Link copied.',
       'report.success.copyFailed': 'Could not copy: select the link above and copy it yourself.',
       'report.success.another': 'Report another fault',
+
+      'verify.title': 'Confirm that you are the merchant',
+      'verify.intro.report': 'Before you report a fault, confirm that you are the merchant: we send a one-time code to the contact registered for your merchant ID.',
+      'verify.intro.tickets': 'To see all tickets of your merchant ID, confirm that you are the merchant: we send a one-time code to the contact registered for your merchant ID.',
+      'verify.intro.ticket': 'To open ticket {ticket} without its link, confirm that you are the merchant: we send a one-time code to the contact registered for your merchant ID.',
+      'verify.ended': 'Your confirmation has ended. Please confirm again with a new code.',
+      'verify.ended.report': 'Your confirmation has ended. Please confirm again with a new code; what you typed in the report is kept, and you can send it afterwards.',
+      'verify.send': 'Send code',
+      'verify.sending': 'Sending…',
+      'verify.sent': 'If merchant ID {merchant} is registered with us, we sent a 6-digit code to the contact registered for it. The code is valid until {at}.',
+      'verify.resent': 'If merchant ID {merchant} is registered with us, we sent a new 6-digit code to the contact registered for it, valid until {at}. Use the newest code: earlier ones do not work here.',
+      'verify.code': 'Code',
+      'verify.code.hint': 'The 6 digits in the message we sent.',
+      'verify.confirm': 'Confirm',
+      'verify.confirming': 'Checking…',
+      'verify.resend': 'Send a new code',
+      'verify.change': 'Use another merchant ID',
+      'verify.wrongCode': 'This code is not right or no longer valid. Check the digits, or send a new code.',
+      'verify.tooMany': 'Too many attempts. Please try again in {wait}.',
+      'wait.seconds': '{n} seconds',
+      'wait.minute': '1 minute',
+      'wait.minutes': '{n} minutes',
+      'verified.as': 'Verified merchant:',
+      'verified.logout': 'Not you? Log out',
+
+      'myTickets.title': 'Your tickets',
+      'myTickets.back': '← Your tickets',
+      'myTickets.none': 'There are no tickets for your merchant ID yet.',
+      'myTickets.terminal': 'Terminal {serial}',
+      'myTickets.reported': 'Reported {at}',
+      'myTickets.closed': 'Closed {at}',
 
       'category.PRINTER': 'Printer (paper jam, faint print)',
       'category.CARD_READER': 'Card reader (magnetic stripe, chip, contactless)',
@@ -195,11 +235,13 @@
       'ticket.survey.EXPIRED': 'The survey closed without an answer.',
       'ticket.notFound': 'Ticket not found or link invalid.',
       'ticket.notFound.hint': 'Check the ticket number and the access key, or use the link you received when you reported the fault.',
+      'ticket.notFound.session': 'This ticket is not one of the tickets of your merchant ID. Open it with the link you received, or with its number and access key.',
       'ticket.updatedAt': 'Shown as of {at}.',
 
       'lookup.pageTitle': 'Follow a ticket',
       'lookup.title': 'Open a ticket with its number and access key',
-      'lookup.intro': 'Use the link you received when you reported the fault, or enter the ticket number and access key below.',
+      'lookup.intro': 'Confirm your merchant ID to see all your tickets, or open one ticket with the link you received when you reported the fault (or with its number and access key below).',
+      'lookup.intro.verified': 'Your tickets, newest first. Open one to see its progress.',
       'lookup.ticketNumber': 'Ticket number',
       'lookup.ticketNumber.hint': 'E.g. SR-20261125-0001. You can also paste your whole link here.',
       'lookup.token': 'Access key',
@@ -235,6 +277,7 @@
       'v.score': 'Please choose a score from 1 to 5.',
       'v.commentLong': 'Please write at most 1000 characters (now {n}).',
       'v.ticketNumber': 'A ticket number looks like SR-20261125-0001.',
+      'v.code': 'The code has 6 digits.',
       'v.server': 'Not accepted: {message}',
       'counter': '{n} / {max}'
     },
@@ -278,12 +321,43 @@
       'report.success.title': '已收到您的故障申报',
       'report.success.replayed': '此申报此前已送达，以下是该工单的信息。',
       'report.success.ticket': '您的工单号',
-      'report.success.keep': '请保存此链接（加入书签或复制到安全的地方）。链接中包含您的专属访问密钥，是在此查看该工单的唯一方式，请勿分享给他人。',
+      'report.success.keep': '请保存此链接（加入书签或复制到安全的地方）。链接中包含您的专属访问密钥，无需验证码即可查看该工单，请勿分享给他人。验证商户身份后，您也可以在“查询工单”中找到该工单。',
       'report.success.follow': '查看工单进度',
       'report.success.copy': '复制链接',
       'report.success.copied': '链接已复制。',
       'report.success.copyFailed': '无法自动复制，请选中上方链接手动复制。',
       'report.success.another': '申报其他故障',
+
+      'verify.title': '验证商户身份',
+      'verify.intro.report': '申报故障前，请先验证商户身份：我们会向您的商户编号所登记的联系方式发送一次性验证码。',
+      'verify.intro.tickets': '如需查看商户名下的全部工单，请先验证商户身份：我们会向您的商户编号所登记的联系方式发送一次性验证码。',
+      'verify.intro.ticket': '如需在没有链接的情况下查看工单 {ticket}，请先验证商户身份：我们会向您的商户编号所登记的联系方式发送一次性验证码。',
+      'verify.ended': '身份验证已失效，请获取新的验证码重新验证。',
+      'verify.ended.report': '身份验证已失效。请获取新的验证码重新验证；已填写的申报内容会保留，验证后即可提交。',
+      'verify.send': '发送验证码',
+      'verify.sending': '正在发送…',
+      'verify.sent': '如果商户编号 {merchant} 已在我们这里登记，验证码（6 位数字）已发送至其登记的联系方式，有效期至 {at}。',
+      'verify.resent': '如果商户编号 {merchant} 已在我们这里登记，新的验证码（6 位数字）已发送至其登记的联系方式，有效期至 {at}。请使用最新的验证码，之前的验证码在此无效。',
+      'verify.code': '验证码',
+      'verify.code.hint': '请输入收到的 6 位数字验证码。',
+      'verify.confirm': '确认',
+      'verify.confirming': '正在验证…',
+      'verify.resend': '重新发送验证码',
+      'verify.change': '更换商户编号',
+      'verify.wrongCode': '验证码不正确或已失效，请核对后重新输入，或重新获取验证码。',
+      'verify.tooMany': '尝试次数过多，请在 {wait}后重试。',
+      'wait.seconds': '{n} 秒',
+      'wait.minute': '1 分钟',
+      'wait.minutes': '{n} 分钟',
+      'verified.as': '已验证商户：',
+      'verified.logout': '不是您本人？退出',
+
+      'myTickets.title': '我的工单',
+      'myTickets.back': '← 返回我的工单',
+      'myTickets.none': '您的商户编号名下暂无工单。',
+      'myTickets.terminal': '终端 {serial}',
+      'myTickets.reported': '申报时间：{at}',
+      'myTickets.closed': '关闭时间：{at}',
 
       'category.PRINTER': '打印机（卡纸、打印不清）',
       'category.CARD_READER': '读卡器（磁条、芯片、非接）',
@@ -407,11 +481,13 @@
       'ticket.survey.EXPIRED': '评价已截止，未收到您的评价。',
       'ticket.notFound': '未找到工单，或链接无效。',
       'ticket.notFound.hint': '请核对工单号和访问密钥，或使用申报故障时收到的链接。',
+      'ticket.notFound.session': '该工单不属于您的商户编号。请使用收到的链接，或用工单号和访问密钥查询。',
       'ticket.updatedAt': '信息更新于 {at}。',
 
       'lookup.pageTitle': '查询工单',
       'lookup.title': '用工单号和访问密钥查询',
-      'lookup.intro': '请使用申报故障时收到的链接，或在下方输入工单号和访问密钥。',
+      'lookup.intro': '验证商户身份后可查看您的全部工单；也可以使用申报故障时收到的链接（或在下方输入工单号和访问密钥）查看单个工单。',
+      'lookup.intro.verified': '以下是您的工单，最新的排在最前。点击工单号即可查看处理进度。',
       'lookup.ticketNumber': '工单号',
       'lookup.ticketNumber.hint': '例如 SR-20261125-0001。也可以将完整链接粘贴到此处。',
       'lookup.token': '访问密钥',
@@ -447,6 +523,7 @@
       'v.score': '请选择 1 至 5 分。',
       'v.commentLong': '最多 1000 个字符（当前 {n} 个）。',
       'v.ticketNumber': '工单号格式如 SR-20261125-0001。',
+      'v.code': '验证码为 6 位数字。',
       'v.server': '未被接受：{message}',
       'counter': '{n} / {max}'
     }
@@ -517,7 +594,10 @@
     if (state.reportResult) {
       renderReportResult();
     }
+    renderVerifiedMerchant();
+    renderVerify();
     renderTicketView();
+    renderMyTickets();
     renderSurveyView();
   }
 
@@ -639,10 +719,12 @@
     reportBusy: false,
     reportStatus: null,     // {key, params}
     reportResult: null,     // {ticketNumber, statusUrl, replayed}
-    ticket: null,           // {ticketNumber, token, loading, data, error, loadedAt}
+    ticket: null,           // {ticketNumber, token, loading, data, error, loadedAt}; token '' = opened with the session
     survey: null,           // {ticketNumber, token, loading, data, error, done, closed}
     surveyBusy: false,
-    surveyStatus: null
+    surveyStatus: null,
+    verify: newVerification(), // the verification form: see newVerification
+    myTickets: null         // {loading, tickets, error}: the verified merchant's tickets
   };
 
   // ---------------------------------------------------------------- API
@@ -652,7 +734,10 @@
     this.cause = cause;
   }
 
-  /** Calls the API; resolves with {status, data} for any HTTP answer, rejects with NetworkError without one. */
+  /**
+   * Calls the API; resolves with {status, data, retryAfter} for any HTTP answer, rejects with NetworkError without one.
+   * options: body, idempotencyKey, token (a ticket's access key), session (true: send the merchant session, if any).
+   */
   function api(method, path, options) {
     options = options || {};
     var headers = { 'Accept': 'application/json' };
@@ -661,6 +746,10 @@
     }
     if (options.token) {
       headers['X-Ticket-Token'] = options.token;
+    }
+    var session = options.session ? currentSession() : null;
+    if (session) {
+      headers['X-Merchant-Session'] = session.token;
     }
     if (options.idempotencyKey) {
       headers['Idempotency-Key'] = options.idempotencyKey;
@@ -684,7 +773,8 @@
             data = null;
           }
         }
-        return { status: response.status, data: data };
+        var wait = Number(response.headers.get('Retry-After'));
+        return { status: response.status, data: data, retryAfter: isNaN(wait) || wait <= 0 ? null : wait };
       });
     }, function (error) {
       throw new NetworkError(error);
@@ -697,6 +787,14 @@
 
   function ticketPath(ticketNumber) {
     return API + '/' + encodeURIComponent(ticketNumber);
+  }
+
+  /** How to open a ticket: with its access key, or without one with the merchant session. */
+  function ticketAccess(token, options) {
+    var access = options || {};
+    access.token = token || null;
+    access.session = !token;
+    return access;
   }
 
   function newIdempotencyKey() {
@@ -718,8 +816,120 @@
     return message.replace(/^Field '[^']*':\s*/, '');
   }
 
+  /** The address of a ticket or its survey: with the access key, or without one (opened with the merchant session). */
   function ticketHash(view, ticketNumber, token) {
-    return '#' + view + '=' + encodeURIComponent(ticketNumber) + '&token=' + encodeURIComponent(token);
+    return '#' + view + '=' + encodeURIComponent(ticketNumber) + (token ? '&token=' + encodeURIComponent(token) : '');
+  }
+
+  // ---------------------------------------------------------------- merchant session
+
+  var sessionTimer = null;
+
+  /**
+   * The merchant session (from a one-time code) of this tab: {token, merchantId, merchantName, expiresAt, endsAt},
+   * or null. Kept in sessionStorage, so it ends with the tab at the latest; dropped once it has expired.
+   */
+  function currentSession() {
+    var session = null;
+    try {
+      session = JSON.parse(window.sessionStorage.getItem(SESSION_KEY) || 'null');
+    } catch (e) {
+      session = null;
+    }
+    if (!session || typeof session.token !== 'string' || !session.token) {
+      return null;
+    }
+    if (session.endsAt && Date.now() >= session.endsAt) {
+      dropSession();
+      return null;
+    }
+    return session;
+  }
+
+  function saveSession(data) {
+    // The server's expiresAt is on the server's clock. A session cannot have ended as it arrives: if this
+    // device's clock says so, the two clocks disagree, and only the server can tell when it ends (it answers 401).
+    var expires = Date.parse(data.expiresAt);
+    var session = {
+      token: data.sessionToken,
+      merchantId: data.merchantId,
+      merchantName: data.merchantName,
+      expiresAt: data.expiresAt,
+      endsAt: !isNaN(expires) && expires > Date.now() ? expires : null
+    };
+    try {
+      window.sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    } catch (e) { /* storage blocked: the session lasts as long as this page */ }
+    watchSessionEnd(session);
+    return session;
+  }
+
+  function dropSession() {
+    try {
+      window.sessionStorage.removeItem(SESSION_KEY);
+    } catch (e) { /* storage may be blocked */ }
+    if (sessionTimer) {
+      clearTimeout(sessionTimer);
+      sessionTimer = null;
+    }
+  }
+
+  /** Asks for a new code once the session ends while the page is open. */
+  function watchSessionEnd(session) {
+    if (sessionTimer) {
+      clearTimeout(sessionTimer);
+      sessionTimer = null;
+    }
+    var left = session && session.endsAt ? session.endsAt - Date.now() : null;
+    if (left !== null && left < 0x7fffffff) {
+      sessionTimer = setTimeout(function () { sessionEnded(); }, Math.max(0, left));
+    }
+  }
+
+  /**
+   * The session ended (expired, or the server no longer knows it): forget it and show the verification where it
+   * is needed. Nothing typed is lost: the report form is only hidden.
+   */
+  function sessionEnded() {
+    var session = currentSession();
+    dropSession();
+    state.verify = newVerification();
+    state.verify.ended = true;
+    state.myTickets = null;
+    if (session) {
+      state.verify.merchantId = session.merchantId;
+      $('f-merchantId').value = session.merchantId;
+    }
+    route(false);
+  }
+
+  function renderVerifiedMerchant() {
+    var session = currentSession();
+    $('verified-merchant').hidden = !session;
+    $('verified-merchant-name').textContent = session ? session.merchantName || '' : '';
+    $('verified-merchant-id').textContent = session ? '(' + session.merchantId + ')' : '';
+  }
+
+  /** "Not you? Log out": ends the session on the server and here, and clears what was typed for this merchant. */
+  function logout() {
+    var session = currentSession();
+    if (session) {
+      // best effort: this tab forgets the session whatever the answer; unended, it expires on the server
+      api('DELETE', SESSION_API, { session: true }).catch(function () { /* offline: it expires */ });
+    }
+    dropSession();
+    state.verify = newVerification();
+    state.myTickets = null;
+    state.reportKey = null;
+    state.lastReport = null;
+    $('report-form').reset();
+    clearErrors(REPORT_FIELDS.concat(VERIFY_FIELDS));
+    setReportStatus(null);
+    updateCounters();
+    $('f-merchantId').value = '';
+    $('f-code').value = '';
+    route(false);
+    $('f-merchantId').focus();
   }
 
   // ---------------------------------------------------------------- field errors
@@ -754,7 +964,7 @@
   }
 
   function renderAllErrors() {
-    REPORT_FIELDS.concat(SURVEY_FIELDS, LOOKUP_FIELDS).forEach(renderError);
+    REPORT_FIELDS.concat(SURVEY_FIELDS, LOOKUP_FIELDS, VERIFY_FIELDS).forEach(renderError);
   }
 
   function focusFirstError(fields) {
@@ -793,6 +1003,248 @@
     });
   }
 
+  // ---------------------------------------------------------------- verification (one-time code)
+
+  /**
+   * The verification form's state. step: 'merchant' (type the merchant ID, send a code) or 'code' (type the code
+   * sent, confirm); the verification the code belongs to and until when the code is valid; busy: 'send' or
+   * 'confirm' while a request is on its way; error: a form-level message (too many tries, no connection);
+   * blockedUntil: the server asked to wait until then; ended: a session ended, so the merchant confirms again;
+   * purpose: why the form is shown ('report', 'tickets' or 'ticket' with ticketNumber).
+   */
+  function newVerification() {
+    return { step: 'merchant', merchantId: '', verificationId: null, codeExpiresAt: null, resent: false,
+      busy: null, error: null, blockedUntil: 0, ended: false, purpose: 'report', ticketNumber: null };
+  }
+
+  /** Puts the one verification form into a view's slot and shows it there. */
+  function showVerification(slotId, purpose, ticketNumber) {
+    var form = $('verify-form');
+    var slot = $(slotId);
+    if (form.parentNode !== slot) {
+      slot.appendChild(form);
+    }
+    state.verify.purpose = purpose;
+    state.verify.ticketNumber = ticketNumber || null;
+    form.hidden = false;
+    renderVerify();
+  }
+
+  function hideVerification() {
+    $('verify-form').hidden = true;
+  }
+
+  function renderVerify() {
+    var v = state.verify;
+    var form = $('verify-form');
+    var codeStep = v.step === 'code';
+    var blocked = v.blockedUntil > Date.now();
+    $('verify-intro').textContent = t('verify.intro.' + v.purpose, { ticket: v.ticketNumber });
+    var notice = $('verify-notice');
+    notice.hidden = !v.ended;
+    notice.textContent = v.ended ? t(v.purpose === 'report' ? 'verify.ended.report' : 'verify.ended') : '';
+    // the code belongs to the merchant ID it was sent for: another ID needs a new code ("Use another merchant ID")
+    $('f-merchantId').readOnly = codeStep;
+    $('verify-send-actions').hidden = codeStep;
+    $('verify-code-step').hidden = !codeStep;
+    $('verify-status').textContent = codeStep
+      ? t(v.resent ? 'verify.resent' : 'verify.sent', { merchant: v.merchantId, at: formatInstant(v.codeExpiresAt) }) : '';
+    if (v.verificationId) {
+      form.setAttribute('data-verification-id', v.verificationId);
+    } else {
+      form.removeAttribute('data-verification-id');
+    }
+    setBusyLabel('verify-send', v.busy === 'send' && !codeStep, 'verify.send', 'verify.sending');
+    setBusyLabel('verify-confirm', v.busy === 'confirm', 'verify.confirm', 'verify.confirming');
+    setBusyLabel('verify-resend', v.busy === 'send' && codeStep, 'verify.resend', 'verify.sending');
+    $('verify-send').disabled = !!v.busy || blocked;
+    $('verify-confirm').disabled = !!v.busy || blocked;
+    $('verify-resend').disabled = !!v.busy || blocked;
+    $('verify-change').disabled = !!v.busy;
+    form.setAttribute('aria-busy', String(!!v.busy));
+    var error = v.error;
+    $('verify-error').textContent = !error ? ''
+      : t(error.key, error.waitSeconds ? { wait: formatWait(error.waitSeconds) } : error.params);
+  }
+
+  /** A wait the server asked for (Retry-After), in words. */
+  function formatWait(seconds) {
+    if (seconds < 60) {
+      return t('wait.seconds', { n: Math.ceil(seconds) });
+    }
+    var minutes = Math.ceil(seconds / 60);
+    return minutes === 1 ? t('wait.minute') : t('wait.minutes', { n: minutes });
+  }
+
+  /** 429: tell how long to wait, and keep the buttons off until then. */
+  function waitBeforeTrying(v, retryAfter) {
+    var seconds = retryAfter || 60;
+    v.error = { key: 'verify.tooMany', waitSeconds: seconds };
+    v.blockedUntil = Date.now() + seconds * 1000;
+    setTimeout(function () {
+      if (state.verify === v) {
+        renderVerify();
+      }
+    }, seconds * 1000 + 50);
+  }
+
+  /** A code as typed or pasted: full-width digits (Chinese input methods) and spaces allowed. */
+  function normalizeCode(value) {
+    return value.replace(/[\uFF10-\uFF19]/g, function (digit) {
+      return String.fromCharCode(digit.charCodeAt(0) - 0xFF10 + 48);
+    }).replace(/[\s-]/g, '');
+  }
+
+  function submitVerify(event) {
+    event.preventDefault();
+    if (state.verify.step === 'code') {
+      confirmCode();
+    } else {
+      sendCode();
+    }
+  }
+
+  /** Asks for a code for the merchant ID typed (or, in the code step, a new code for the same ID). */
+  function sendCode() {
+    var v = state.verify;
+    if (v.busy || v.blockedUntil > Date.now()) {
+      return; // the buttons are off meanwhile; Enter in a field lands here
+    }
+    var again = v.step === 'code';
+    var merchantId = again ? v.merchantId : $('f-merchantId').value.trim();
+    clearErrors(VERIFY_FIELDS);
+    v.error = null;
+    if (!merchantId) {
+      setError('merchantId', 'v.required');
+    } else if (!RULES.id.test(merchantId)) {
+      setError('merchantId', 'v.merchantId');
+    }
+    if (state.errors.merchantId) {
+      renderVerify();
+      focusFirstError(VERIFY_FIELDS);
+      return;
+    }
+    v.busy = 'send';
+    renderVerify();
+    api('POST', VERIFY_API, { body: { merchantId: merchantId } }).then(function (res) {
+      if (state.verify !== v) {
+        return;
+      }
+      var data = res.data || {};
+      if (res.status === 202 && data.verificationId) {
+        v.step = 'code';
+        v.merchantId = merchantId;
+        v.verificationId = data.verificationId;
+        v.codeExpiresAt = data.expiresAt;
+        v.resent = again;
+        $('f-code').value = '';
+        v.busy = null;
+        renderVerify();
+        $('f-code').focus();
+      } else if (res.status === 400 && VERIFY_FIELDS.indexOf(data.field) >= 0) {
+        setError(data.field, 'v.server', { message: serverDetail(data) });
+        focusFirstError(VERIFY_FIELDS);
+      } else if (res.status === 429) {
+        waitBeforeTrying(v, res.retryAfter);
+      } else {
+        v.error = { key: 'common.server', params: { status: res.status } };
+      }
+    }, function (error) {
+      if (!(error instanceof NetworkError)) {
+        throw error;
+      }
+      v.error = { key: 'common.network' };
+    }).finally(function () {
+      v.busy = null;
+      if (state.verify === v) {
+        renderVerify();
+      }
+    });
+  }
+
+  /** Sends the code back; a right one opens the merchant session. */
+  function confirmCode() {
+    var v = state.verify;
+    if (v.busy || !v.verificationId || v.blockedUntil > Date.now()) {
+      return;
+    }
+    clearErrors(VERIFY_FIELDS);
+    v.error = null;
+    var code = normalizeCode($('f-code').value);
+    if (!code) {
+      setError('code', 'v.required');
+    } else if (!RULES.code.test(code)) {
+      setError('code', 'v.code');
+    }
+    if (state.errors.code) {
+      renderVerify();
+      focusFirstError(VERIFY_FIELDS);
+      return;
+    }
+    v.busy = 'confirm';
+    renderVerify();
+    api('POST', VERIFY_API + '/' + encodeURIComponent(v.verificationId), { body: { code: code } }).then(function (res) {
+      if (state.verify !== v) {
+        return;
+      }
+      var data = res.data || {};
+      if (res.status === 200 && data.sessionToken) {
+        verified(data);
+      } else if (res.status === 401) {
+        setError('code', 'verify.wrongCode');
+        focusFirstError(VERIFY_FIELDS);
+      } else if (res.status === 400 && VERIFY_FIELDS.indexOf(data.field) >= 0) {
+        setError(data.field, 'v.server', { message: serverDetail(data) });
+        focusFirstError(VERIFY_FIELDS);
+      } else if (res.status === 429) {
+        waitBeforeTrying(v, res.retryAfter);
+      } else {
+        v.error = { key: 'common.server', params: { status: res.status } };
+      }
+    }, function (error) {
+      if (!(error instanceof NetworkError)) {
+        throw error;
+      }
+      v.error = { key: 'common.network' };
+    }).finally(function () {
+      v.busy = null;
+      if (state.verify === v) {
+        renderVerify();
+      }
+    });
+  }
+
+  /** Back to the merchant ID: the code sent belongs to the ID it was sent for. */
+  function changeMerchant() {
+    var v = state.verify;
+    v.step = 'merchant';
+    v.verificationId = null;
+    v.codeExpiresAt = null;
+    if (v.blockedUntil <= Date.now()) {
+      v.error = null; // while the server asks to wait, the reason stays in sight
+    }
+    $('f-code').value = '';
+    clearErrors(VERIFY_FIELDS);
+    renderVerify();
+    $('f-merchantId').focus();
+  }
+
+  /** The merchant is verified: keep the session, and go on where the verification was asked for. */
+  function verified(data) {
+    var purpose = state.verify.purpose;
+    var session = saveSession(data);
+    state.verify = newVerification();
+    state.verify.merchantId = session.merchantId;
+    state.myTickets = null;
+    $('f-code').value = '';
+    clearErrors(VERIFY_FIELDS);
+    route(false);
+    var next = purpose === 'report' ? $('f-terminalSerial') : purpose === 'tickets' ? $('my-tickets-title') : $('ticket-heading');
+    if (next) {
+      next.focus();
+    }
+  }
+
   // ---------------------------------------------------------------- report a fault
 
   function fillCategories() {
@@ -806,9 +1258,9 @@
     select.value = chosen;
   }
 
+  /** The report, without a merchant ID: the server takes the merchant of the session. */
   function readReport() {
     var report = {
-      merchantId: $('f-merchantId').value.trim(),
       terminalSerial: $('f-terminalSerial').value.trim(),
       faultCategory: $('f-faultCategory').value,
       description: $('f-description').value.trim(),
@@ -822,11 +1274,6 @@
   }
 
   function validateReport(report) {
-    if (!report.merchantId) {
-      setError('merchantId', 'v.required');
-    } else if (!RULES.id.test(report.merchantId)) {
-      setError('merchantId', 'v.merchantId');
-    }
     if (!report.terminalSerial) {
       setError('terminalSerial', 'v.required');
     } else if (!RULES.serial.test(report.terminalSerial)) {
@@ -856,13 +1303,20 @@
     }
     clearErrors(REPORT_FIELDS);
     setReportStatus(null);
+    var session = currentSession();
+    if (!session) {
+      sessionEnded(); // expired meanwhile: confirm again first; the report stays as typed
+      $('verify-send').focus();
+      return;
+    }
     var report = readReport();
     if (!validateReport(report)) {
       setReportStatus('common.formHasErrors');
       focusFirstError(REPORT_FIELDS);
       return;
     }
-    var body = JSON.stringify(report);
+    // the same report for another merchant is another submission
+    var body = session.merchantId + ' ' + JSON.stringify(report);
     // Same submission again (a retry): same key, so the server answers with the same ticket.
     // A changed report after a definite refusal is a new submission: new key.
     if (!state.reportKey || (state.lastReport && state.lastReport.definitive && state.lastReport.body !== body)) {
@@ -873,11 +1327,15 @@
     setBusyLabel('report-submit', true, 'report.submit', 'report.sending');
     $('report-form').setAttribute('aria-busy', 'true');
 
-    api('POST', API, { body: report, idempotencyKey: state.reportKey }).then(function (res) {
+    api('POST', API, { body: report, idempotencyKey: state.reportKey, session: true }).then(function (res) {
       var data = res.data || {};
       state.lastReport.definitive = res.status >= 400 && res.status < 500;
       if ((res.status === 201 || res.status === 200) && data.ticketNumber) {
         showReportResult(data, res.status === 200);
+      } else if (res.status === 401) {
+        // the session ended (expired, or ended by the server): a new code, then the same report again
+        sessionEnded();
+        $('verify-send').focus();
       } else if (res.status === 409 && data.error === 'open-ticket') {
         var field = REPORT_FIELDS.indexOf(data.field) >= 0 ? data.field : 'terminalSerial';
         setError(field, 'report.openTicket', { ticket: data.ticketNumber || '' });
@@ -924,9 +1382,19 @@
     setReportStatus(null);
     updateCounters();
     renderReportResult();
-    $('report-form').hidden = true;
-    $('report-result').hidden = false;
+    renderReportView();
     $('report-result').focus();
+  }
+
+  /** The report view: the verification until the merchant is verified, then the form; the result after a report. */
+  function renderReportView() {
+    var session = currentSession();
+    var result = !!state.reportResult;
+    $('report-result').hidden = !result;
+    $('report-form').hidden = result || !session;
+    if (!result && !session && isView('report')) {
+      showVerification('report-verify-slot', 'report');
+    }
   }
 
   function renderReportResult() {
@@ -960,9 +1428,8 @@
   function reportAnother() {
     state.reportResult = null;
     $('report-copy-status').textContent = '';
-    $('report-result').hidden = true;
-    $('report-form').hidden = false;
-    $('f-merchantId').focus();
+    renderReportView();
+    $(currentSession() ? 'f-terminalSerial' : 'f-merchantId').focus();
   }
 
   // ---------------------------------------------------------------- ticket
@@ -978,14 +1445,25 @@
     });
   }
 
-  /** Loads the ticket into current.data (or current.error), then calls done. */
+  /**
+   * Loads the ticket into current.data (or current.error), then calls done; opened with the session, a ticket not
+   * found may mean that the session ended: then the merchant is asked to confirm again instead.
+   */
   function fetchTicket(current, done) {
-    api('GET', ticketPath(current.ticketNumber), { token: current.token }).then(function (res) {
+    var withSession = !current.token;
+    var sessionGone = false;
+    api('GET', ticketPath(current.ticketNumber), ticketAccess(current.token)).then(function (res) {
       if (res.status === 200 && res.data) {
         current.data = res.data;
         current.loadedAt = new Date().toISOString();
       } else if (res.status === 404 || res.status === 400 || res.status === 401 || res.status === 403) {
-        current.error = { key: 'ticket.notFound', notFound: true };
+        current.error = { key: 'ticket.notFound', notFound: true, withSession: withSession };
+        if (withSession) {
+          // the ticket list answers 401 when the session is no more
+          return api('GET', API, { session: true }).then(function (check) {
+            sessionGone = check.status === 401;
+          }, function () { /* the notice stays "not found" */ });
+        }
       } else {
         current.error = { key: 'common.server', params: { status: res.status } };
       }
@@ -993,7 +1471,11 @@
       current.error = { key: 'common.network' };
     }).finally(function () {
       current.loading = false;
-      done();
+      if (sessionGone && (state.ticket === current || state.survey === current)) {
+        sessionEnded();
+      } else {
+        done();
+      }
     });
   }
 
@@ -1002,13 +1484,27 @@
     var heading = $('ticket-heading');
     var ticket = state.ticket;
     var lookup = $('lookup');
+    var session = currentSession();
+    $('my-tickets-back').hidden = !ticket || !session;
+    $('my-tickets').hidden = !!ticket || !session;
     if (!ticket) {
+      // the ticket overview: a verified merchant's tickets, or the verification to see them; the lookup by key
       heading.textContent = t('lookup.pageTitle');
-      replaceChildren(body, h('p', { className: 'intro', text: t('lookup.intro') }));
-      lookup.open = true;
+      replaceChildren(body, h('p', { className: 'intro', text: t(session ? 'lookup.intro.verified' : 'lookup.intro') }));
+      if (!session && isView('ticket')) {
+        showVerification('ticket-verify-slot', 'tickets');
+        lookup.open = true;
+      }
       return;
     }
     heading.textContent = t('ticket.title', { ticket: ticket.ticketNumber });
+    if (ticket.needsVerification) {
+      replaceChildren(body);
+      if (isView('ticket')) {
+        showVerification('ticket-verify-slot', 'ticket', ticket.ticketNumber);
+      }
+      return;
+    }
     if (ticket.loading) {
       replaceChildren(body, h('p', { className: 'loading', text: t('common.loading') }));
       return;
@@ -1017,13 +1513,79 @@
       lookup.open = true;
       replaceChildren(body, h('div', { className: 'notice notice-error', id: 'ticket-error', role: 'alert' },
         h('p', { text: t(ticket.error.key, ticket.error.params), style: 'margin:0;font-weight:700' }),
-        ticket.error.notFound ? h('p', { text: t('ticket.notFound.hint'), style: 'margin:6px 0 0' }) : null,
+        ticket.error.notFound ? h('p', { style: 'margin:6px 0 0',
+          text: t(ticket.error.withSession ? 'ticket.notFound.session' : 'ticket.notFound.hint') }) : null,
         ticket.error.notFound ? null : h('p', { style: 'margin:10px 0 0' },
           h('button', { type: 'button', className: 'button', text: t('common.retry'),
             onclick: function () { loadTicket(ticket.ticketNumber, ticket.token); } }))));
       return;
     }
     replaceChildren(body, ticketContent(ticket.data, ticket.token));
+  }
+
+  /** The verified merchant's tickets, newest first. */
+  function loadMyTickets() {
+    var current = { loading: true, tickets: null, error: null };
+    state.myTickets = current;
+    renderMyTickets();
+    api('GET', API, { session: true }).then(function (res) {
+      if (res.status === 200 && res.data && Array.isArray(res.data.tickets)) {
+        current.tickets = res.data.tickets;
+      } else if (res.status === 401) {
+        current.ended = true;
+      } else {
+        current.error = { key: 'common.server', params: { status: res.status } };
+      }
+    }, function (error) {
+      if (!(error instanceof NetworkError)) {
+        throw error;
+      }
+      current.error = { key: 'common.network' };
+    }).finally(function () {
+      current.loading = false;
+      if (state.myTickets !== current) {
+        return;
+      }
+      if (current.ended) {
+        sessionEnded();
+      } else {
+        renderMyTickets();
+      }
+    });
+  }
+
+  function renderMyTickets() {
+    var box = $('my-tickets-body');
+    var mine = state.myTickets;
+    if (!mine) {
+      replaceChildren(box);
+    } else if (mine.loading) {
+      replaceChildren(box, h('p', { className: 'loading', text: t('common.loading') }));
+    } else if (mine.error) {
+      replaceChildren(box, h('div', { className: 'notice notice-error', id: 'my-tickets-error', role: 'alert' },
+        h('p', { style: 'margin:0 0 10px;font-weight:700', text: t(mine.error.key, mine.error.params) }),
+        h('button', { type: 'button', className: 'button', text: t('common.retry'), onclick: loadMyTickets })));
+    } else if (!mine.tickets.length) {
+      replaceChildren(box, h('p', { className: 'muted', id: 'my-tickets-none', text: t('myTickets.none') }));
+    } else {
+      replaceChildren(box, h('ul', { className: 'ticket-list' }, mine.tickets.map(myTicketRow)));
+    }
+  }
+
+  function myTicketRow(row) {
+    var open = row.status === 'OPEN';
+    var status = open ? t('ticket.status.OPEN') + ' · ' + label('stage', row.stage)
+      : t('ticket.status.' + (row.status === 'CANCELLED' ? 'CANCELLED' : 'CLOSED'));
+    return h('li', { 'data-ticket': row.ticketNumber, 'data-status': row.status },
+      h('div', { className: 'ticket-list-head' },
+        h('a', { className: 'ticket-link', href: ticketHash('ticket', row.ticketNumber, ''), text: row.ticketNumber }),
+        h('span', { className: 'badge' + (open ? '' : ' badge-closed'), text: status })),
+      h('p', { className: 'ticket-list-line', text: t('myTickets.terminal', { serial: row.terminalSerial || '' })
+        + (row.faultCategory ? ' · ' + label('category', row.faultCategory) : '') }),
+      h('p', { className: 'ticket-list-line muted' },
+        h('time', { datetime: row.reportedAt, text: t('myTickets.reported', { at: formatInstant(row.reportedAt) }) }),
+        row.closedAt ? ' · ' : null,
+        row.closedAt ? h('time', { datetime: row.closedAt, text: t('myTickets.closed', { at: formatInstant(row.closedAt) }) }) : null));
   }
 
   function pending() {
@@ -1160,7 +1722,7 @@
     var yes = $('withdraw-yes');
     yes.disabled = true;
     yes.textContent = t('ticket.withdraw.sending');
-    api('POST', ticketPath(data.ticketNumber) + '/withdrawal', { body: reason ? { reason: reason } : {}, token: token })
+    api('POST', ticketPath(data.ticketNumber) + '/withdrawal', ticketAccess(token, { body: reason ? { reason: reason } : {} }))
       .then(function (res) {
         var body = res.data || {};
         if (res.status === 200) {
@@ -1362,8 +1924,8 @@
     } else if (!RULES.ticketNumber.test(number)) {
       setError('ticketNumber', 'v.ticketNumber');
     }
-    if (!token) {
-      setError('token', 'v.required');
+    if (!token && !currentSession()) {
+      setError('token', 'v.required'); // a verified merchant opens their own tickets without the key
     }
     if (state.errors.ticketNumber || state.errors.token) {
       focusFirstError(LOOKUP_FIELDS);
@@ -1495,7 +2057,7 @@
     }
     state.surveyBusy = true;
     setBusyLabel('survey-submit', true, 'survey.submit', 'survey.sending');
-    api('POST', ticketPath(survey.ticketNumber) + '/survey', { body: answer, token: survey.token }).then(function (res) {
+    api('POST', ticketPath(survey.ticketNumber) + '/survey', ticketAccess(survey.token, { body: answer })).then(function (res) {
       var data = res.data || {};
       if (res.status === 200 || res.status === 201 || res.status === 204) {
         survey.done = true;
@@ -1550,12 +2112,22 @@
     };
   }
 
+  function isView(view) {
+    return !!state.route && state.route.view === view;
+  }
+
   function route(moveFocus) {
     var next = parseRoute();
     state.route = next;
     ['report', 'ticket', 'survey'].forEach(function (view) {
       $('view-' + view).hidden = view !== next.view;
     });
+    var session = currentSession();
+    renderVerifiedMerchant();
+    hideVerification(); // the view that needs it shows it in its place
+    if (next.view === 'report') {
+      renderReportView();
+    }
     $('nav-report').toggleAttribute('aria-current', false);
     $('nav-follow').toggleAttribute('aria-current', false);
     if (next.view === 'report') {
@@ -1570,17 +2142,28 @@
         $('f-ticketNumber').value = next.ticketNumber;
         $('f-token').value = next.token;
         loadTicket(next.ticketNumber, next.token);
-      } else if (next.ticketNumber || next.token) {
+      } else if (next.ticketNumber && session) {
+        loadTicket(next.ticketNumber, '');
+      } else if (next.ticketNumber) {
+        // a ticket without its key: the merchant's session opens it, once the merchant is verified
+        state.ticket = { ticketNumber: next.ticketNumber, token: '', loading: false, needsVerification: true };
+        renderTicketView();
+      } else if (next.token) {
         state.ticket = { ticketNumber: next.ticketNumber, token: next.token, loading: false,
           error: { key: 'ticket.notFound', notFound: true } };
         renderTicketView();
       } else {
         state.ticket = null;
         renderTicketView();
+        if (session) {
+          loadMyTickets();
+        }
       }
     } else if (next.view === 'survey') {
       if (next.ticketNumber && next.token) {
         loadSurvey(next.ticketNumber, next.token);
+      } else if (next.ticketNumber && session) {
+        loadSurvey(next.ticketNumber, '');
       } else {
         state.survey = { ticketNumber: next.ticketNumber, token: next.token, loading: false,
           error: { key: 'ticket.notFound', notFound: true } };
@@ -1608,6 +2191,10 @@
       button.addEventListener('click', function () { setLanguage(button.getAttribute('data-lang')); });
     });
     $('report-form').addEventListener('submit', submitReport);
+    $('verify-form').addEventListener('submit', submitVerify);
+    $('verify-resend').addEventListener('click', sendCode);
+    $('verify-change').addEventListener('click', changeMerchant);
+    $('logout').addEventListener('click', logout);
     $('report-copy').addEventListener('click', copyStatusUrl);
     $('report-another').addEventListener('click', reportAnother);
     $('lookup-form').addEventListener('submit', submitLookup);
@@ -1624,7 +2211,7 @@
       });
     });
     // A corrected field loses its error mark as soon as it changes.
-    REPORT_FIELDS.concat(['comment'], LOOKUP_FIELDS).forEach(function (field) {
+    REPORT_FIELDS.concat(['comment'], LOOKUP_FIELDS, VERIFY_FIELDS).forEach(function (field) {
       var control = $('f-' + field);
       control.addEventListener(control.tagName === 'SELECT' || control.type === 'checkbox' ? 'change' : 'input', function () {
         if (state.errors[field]) {
@@ -1633,6 +2220,7 @@
       });
     });
     window.addEventListener('hashchange', function () { route(true); });
+    watchSessionEnd(currentSession());
     applyLanguage();
     route(false);
     document.body.setAttribute('data-ready', 'true');
