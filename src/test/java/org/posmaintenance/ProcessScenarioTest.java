@@ -100,6 +100,12 @@ public abstract class ProcessScenarioTest {
         }
     }
 
+    /** The application sends mail to the tests' SMTP server ({@link org.posmaintenance.testing.Mailbox}). */
+    @org.springframework.test.context.DynamicPropertySource
+    static void mailServer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", org.posmaintenance.testing.Mailbox::port);
+    }
+
     @BeforeEach
     void initEngineAssertions() {
         BpmnAwareTests.init(processEngine);

@@ -15,8 +15,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * The SMTP server the tests' application sends to ({@code spring.mail} in application-test.yaml): one GreenMail for
- * the whole test run, started on first use. Merchants' one-time codes and notifications arrive here.
+ * The SMTP server the tests' application sends to: one GreenMail for the whole test run, started on first use on a
+ * port free at that moment (kept across a test's stop and start, so that test runs side by side on one machine do not
+ * share a mailbox); {@code ProcessScenarioTest} gives the application that port. Merchants' one-time codes and
+ * notifications arrive here.
  */
 public final class Mailbox {
 
@@ -29,10 +31,23 @@ public final class Mailbox {
     /** The running server. */
     public static synchronized GreenMail server() {
         if (server == null) {
-            server = new GreenMail(ServerSetupTest.SMTP);
+            server = new GreenMail(ServerSetupTest.SMTP.port(freePort()));
             server.start();
         }
         return server;
+    }
+
+    /** The port the server listens on. */
+    public static int port() {
+        return server().getSmtp().getPort();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("No free port for the test mail server", e);
+        }
     }
 
     /** Forgets every message received so far. */
