@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.posmaintenance.identity.TasklistFilters;
+import org.posmaintenance.model.ModelContract;
 
 /**
  * The benchmark command behind {@code scripts/benchmark.sh}: on each database (the embedded H2 file
@@ -22,9 +24,13 @@ public final class Benchmark {
     /** The figures of one database. */
     record DatabaseRun(String database, String version, double startupNew, double startupEmpty, double startupBacklog,
                        Throughput.Result throughput, Storage.PerTicket closedTicket, Storage.PerTicket openTicket,
-                       Backlog.Result backlog, TasklistQueries.Result queries,
-                       TasklistQueries.Result queriesWithoutIndexes, TimerLag.Result timers, double minutes) {
+                       Backlog.Result backlog, TasklistHttp.Result httpFresh, TasklistHttp.Result http,
+                       TasklistQueries.Result queries, TasklistQueries.Result queriesWithoutIndexes, TimerLag.Result timers,
+                       double minutes) {
     }
+
+    /** Technicians whose Tasklist sessions send the HTTP requests in turn. */
+    static final int TASKLIST_USERS = 10;
 
     /** Time allowed for the timed Tasklist requests of one measurement. */
     static final java.time.Duration QUERY_BUDGET = java.time.Duration.ofSeconds(60);
@@ -83,6 +89,8 @@ public final class Benchmark {
         Storage.PerTicket closedTicket;
         Storage.PerTicket openTicket;
         Backlog.Result backlog;
+        TasklistHttp.Result httpFresh;
+        TasklistHttp.Result http;
         TasklistQueries.Result queries;
         TasklistQueries.Result withoutIndexes;
         TimerLag.Result timers;
@@ -113,8 +121,16 @@ public final class Benchmark {
                     Report.megabytes(backlog.heapUsedBytes()));
             System.out.println("  per open ticket: " + openTicket.summary());
 
+            TasklistHttp tasklist = new TasklistHttp(application);
+            System.out.printf("-- Tasklist over HTTP, right after the bulk load: filter \"%s\" as Tasklist sends it, %d %s users%n",
+                    TasklistFilters.GROUP_TASKS, TASKLIST_USERS, ModelContract.TECHNICIANS);
+            httpFresh = tasklist.measure(ModelContract.TECHNICIANS, TASKLIST_USERS, options.queryWarmUp(), options.queryIterations(), QUERY_BUDGET);
+            Report.printHttp(httpFresh);
             DatabaseIndexes indexes = new DatabaseIndexes(application);
             indexes.analyze();
+            System.out.println("-- Tasklist over HTTP, with the database's statistics gathered");
+            http = tasklist.measure(ModelContract.TECHNICIANS, TASKLIST_USERS, options.queryWarmUp(), options.queryIterations(), QUERY_BUDGET);
+            Report.printHttp(http);
             System.out.printf("-- Tasklist group query of technicians %s (another user each request), with the application's indexes%n",
                     TasklistQueries.GROUPS);
             queries = new TasklistQueries(application.engine()).measure(options.queryWarmUp(), options.queryIterations(), QUERY_BUDGET);
@@ -137,8 +153,7 @@ public final class Benchmark {
         double minutes = (System.nanoTime() - begin) / 60e9;
         System.out.printf("-- %s done in %.1f min%n", database.label(), minutes);
         return new DatabaseRun(database.label(), version, startupNew, startupEmpty, startupBacklog, throughput, closedTicket,
-                openTicket, backlog, queries,
-                withoutIndexes, timers, minutes);
+                openTicket, backlog, httpFresh, http, queries, withoutIndexes, timers, minutes);
     }
 
     private static void deployBareModel(RepositoryService repository) {

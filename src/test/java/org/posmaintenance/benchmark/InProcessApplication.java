@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The application itself (all its beans, delegates, Flyway, grants, Tasklist filters) started in the
- * benchmark's JVM on the benchmark database (with its web server on a free port, which the benchmark does not use).
+ * benchmark's JVM on the benchmark database (with its web server on a free port, for Tasklist's requests over HTTP).
  * Its settings are the production defaults of {@code application.yaml} (and of the {@code postgres}
  * profile on PostgreSQL) except: the notification outbox is not sent (rows are still written in each
  * step's transaction), the job executor is stopped until {@link #startJobExecutor()} so that the
@@ -49,6 +49,8 @@ final class InProcessApplication implements AutoCloseable {
                         ? "SET statement_timeout = " + STATEMENT_TIMEOUT_SECONDS * 1000
                         : "SET QUERY_TIMEOUT " + STATEMENT_TIMEOUT_SECONDS * 1000),
                 "--pos.notifications.sending=false",
+                // Tasklist's requests come over plain HTTP from the benchmark: no Secure-only cookies (postgres profile)
+                "--camunda.bpm.webapp.csrf.enable-secure-cookie=false", "--camunda.bpm.webapp.session-cookie.enable-secure-cookie=false",
                 // the benchmark's load comes from one client: no report limit (MerchantThrottle)
                 "--pos.merchant.reports-per-client=100000000", "--pos.merchant.reports-per-merchant=100000000",
                 "--spring.main.banner-mode=off",
@@ -62,6 +64,11 @@ final class InProcessApplication implements AutoCloseable {
 
     ProcessEngine engine() {
         return engine;
+    }
+
+    /** The port of the application's web server. */
+    int port() {
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     JdbcTemplate jdbc() {
