@@ -83,6 +83,11 @@ public class TasklistFilters {
     }
 
     private TaskQuery groupTasks() {
+        return groupTasks(tasks);
+    }
+
+    /** The query of "My group's tasks": the tasks of the user's groups, assigned or not, soonest due first. */
+    public static TaskQuery groupTasks(TaskService tasks) {
         return tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks()

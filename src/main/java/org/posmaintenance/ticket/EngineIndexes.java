@@ -35,8 +35,10 @@ public class EngineIndexes {
     public static final String TASK_DUE_DATE = "POS_IDX_TASK_DUE_CREATE";
     /** The candidate-group check of each task without reading the table. */
     public static final String CANDIDATE_LINKS = "POS_IDX_IDENT_LNK_TASK_CAND";
+    /** The few suspended open tasks, which the worklist leaves out of Tasklist's active tasks. */
+    public static final String TASK_SUSPENDED = "POS_IDX_TASK_SUSPENDED";
     /** The indexes for Tasklist's query. */
-    public static final List<String> TASKLIST_INDEXES = List.of(TASK_DUE_DATE, CANDIDATE_LINKS);
+    public static final List<String> TASKLIST_INDEXES = List.of(TASK_DUE_DATE, CANDIDATE_LINKS, TASK_SUSPENDED);
     /**
      * PostgreSQL 14+ only: statistics of the permission bits the task query tests ({@code PERMS_ & 2}
      * READ of a task, {@code PERMS_ & 64} READ_TASK of a process definition). Without them the planner
@@ -74,6 +76,7 @@ public class EngineIndexes {
     public void createTasklistIndexes() {
         jdbc.execute("CREATE INDEX IF NOT EXISTS " + TASK_DUE_DATE + " ON ACT_RU_TASK (DUE_DATE_, CREATE_TIME_ DESC)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS " + CANDIDATE_LINKS + " ON ACT_RU_IDENTITYLINK (TASK_ID_, TYPE_, GROUP_ID_)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS " + TASK_SUSPENDED + " ON ACT_RU_TASK (SUSPENSION_STATE_)");
         if (postgresWithExpressionStatistics() && jdbc.queryForObject(
                 "SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname = ?", Integer.class, GRANT_STATISTICS) == 0) {
             jdbc.execute("CREATE STATISTICS " + GRANT_STATISTICS + " ON (PERMS_ & 2), (PERMS_ & 64) FROM ACT_RU_AUTHORIZATION");
