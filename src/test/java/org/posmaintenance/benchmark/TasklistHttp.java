@@ -1,15 +1,7 @@
 package org.posmaintenance.benchmark;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.posmaintenance.identity.TasklistFilters;
+import org.posmaintenance.testing.WebappSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,10 +48,8 @@ final class TasklistHttp {
         Filter filter = application.engine().getFilterService().createFilterQuery().filterName(TasklistFilters.GROUP_TASKS)
                 .singleResult();
         String path = "/camunda/api/engine/engine/default/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15";
-        List<Browser> browsers = new ArrayList<>();
-        for (int i = 0; i < users; i++) {
-            browsers.add(new Browser(member(group, i)));
-        }
+        List<WebappSession> browsers = new ArrayList<>();
+        String baseUrl = "http://localhost:" + application.port();
         long[] request = new long[iterations];
         int timed = 0;
         int pageSize = 0;
@@ -66,15 +57,19 @@ final class TasklistHttp {
         String note = "";
         long deadline = System.nanoTime() + budget.toNanos();
         try {
+            for (int i = 0; i < users; i++) {
+                String user = member(group, i);
+                browsers.add(WebappSession.logIn(baseUrl, "tasklist", user, password(user)));
+            }
             for (int i = -warmUp; i < iterations; i++) {
                 if (System.nanoTime() > deadline) {
                     note = "stopped after %d of %d requests: time budget of %d s used up".formatted(timed, iterations,
                             budget.toSeconds());
                     break;
                 }
-                Browser browser = browsers.get(Math.floorMod(i, browsers.size()));
+                WebappSession browser = browsers.get(Math.floorMod(i, browsers.size()));
                 long t0 = System.nanoTime();
-                HttpResponse<String> answer = browser.post(path, BODY);
+                HttpResponse<String> answer = browser.send("POST", path, BODY, "application/hal+json, application/json; q=0.5");
                 long t1 = System.nanoTime();
                 if (answer.statusCode() != 200) {
                     throw new IllegalStateException("Tasklist's list request answered " + answer.statusCode() + ": "
@@ -121,52 +116,5 @@ final class TasklistHttp {
 
     private static String password(String user) {
         return user + "-benchmark-password";
-    }
-
-    /** A browser logged into Tasklist: its cookies (session, CSRF token). */
-    private final class Browser {
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-
-        Browser(String user) {
-            try {
-                get("/camunda/api/admin/auth/user/default");   // hands out the CSRF token
-                String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(password(user), StandardCharsets.UTF_8);
-                HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token())
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                if (login.statusCode() != 200) {
-                    throw new IllegalStateException("Tasklist login of " + user + " answered " + login.statusCode());
-                }
-                get("/camunda/api/admin/auth/user/default");   // the login made a new session: a new token
-            } catch (IOException e) {
-                throw new IllegalStateException("Tasklist login of " + user + " failed", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-
-        HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(InProcessApplication.STATEMENT_TIMEOUT_SECONDS * 2L))
-                    .header("Content-Type", "application/json").header("Accept", "application/hal+json, application/json; q=0.5")
-                    .header("X-XSRF-TOKEN", token()).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private void get(String path) throws IOException, InterruptedException {
-            client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        }
-
-        private String token() {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + application.port() + path);
-        }
     }
 }

@@ -5,13 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.posmaintenance.model.ModelContract.*;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,6 +25,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
+import org.posmaintenance.testing.WebappSession;
 import org.posmaintenance.ticket.TicketTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -339,13 +333,12 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
         ProcessInstance ticket = ticketAwaitingDiagnosis(report());
         Task task = task(ticket, TASK_CONFIRM_DIAGNOSIS);
         Object responseDue = variable(ticket, RESPONSE_DUE);
-        Webapp tasklist = new Webapp();
-        tasklist.logIn("tom", "tom-demo");
+        WebappSession tasklist = WebappSession.logIn("http://localhost:" + port, "tasklist", "tom", "tom-demo");
         String api = "/camunda/api/engine/engine/default/task/" + task.getId();
 
         Map<String, Object> variables = new LinkedHashMap<>(diagnosis("REMOTE"));
         variables.put(RESPONSE_DUE, Map.of("value", "2000-01-01T00:00:00.000+0000", "type", "Date"));
-        HttpResponse<String> refused = tasklist.send("POST", api + "/submit-form", Map.of("variables", variables));
+        HttpResponse<String> refused = tasklist.send("POST", api + "/submit-form", JSON.writeValueAsString(Map.of("variables", variables)), "application/json");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         JsonNode body = JSON.readTree(refused.body());
         assertThat(body.path("field").asText()).isEqualTo(RESPONSE_DUE);
@@ -353,55 +346,17 @@ class VariableWriteGuardTest extends ProcessScenarioTest {
                 + "' is not a field of the form of Task_ConfirmDiagnosis (confirm-diagnosis)");
 
         HttpResponse<String> put = tasklist.send("PUT", api + "/variables/" + RESPONSE_DUE,
-                Map.of("value", "2000-01-01T00:00:00.000+0000", "type", "Date"));
+                JSON.writeValueAsString(Map.of("value", "2000-01-01T00:00:00.000+0000", "type", "Date")), "application/json");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(403);
         assertThat(JSON.readTree(put.body()).path("field").asText()).isEqualTo(RESPONSE_DUE);
         assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(responseDue);
         BpmnAwareTests.assertThat(ticket).isWaitingAt(TASK_CONFIRM_DIAGNOSIS);
 
         // the form's fields, as Tasklist submits them
-        HttpResponse<String> submitted = tasklist.send("POST", api + "/submit-form", Map.of("variables", diagnosis("REMOTE")));
+        HttpResponse<String> submitted = tasklist.send("POST", api + "/submit-form", JSON.writeValueAsString(Map.of("variables", diagnosis("REMOTE"))), "application/json");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         BpmnAwareTests.assertThat(ticket).isWaitingAt(TASK_REMOTE_SUPPORT);
         assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(responseDue);
-    }
-
-    /** A browser's session with Camunda's web applications: session cookie, CSRF token. */
-    private final class Webapp {
-
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        void logIn(String user, String password) throws IOException, InterruptedException {
-            fetch("/camunda/api/admin/auth/user/default"); // a first request hands out the CSRF token
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE).header("X-XSRF-TOKEN", token())
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as("login of %s: %s", user, login.body()).isEqualTo(200);
-            fetch("/camunda/api/admin/auth/user/default"); // the login made a new session: a new token
-        }
-
-        HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
-                    .header("X-XSRF-TOKEN", token())
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private void fetch(String path) throws IOException, InterruptedException {
-            client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.discarding());
-        }
-
-        private String token() {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
     }
 
     // ---------------------------------------------------------------------------------------- helpers

@@ -2,13 +2,6 @@ package org.posmaintenance.worklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 import org.posmaintenance.identity.TasklistFilters;
 import org.posmaintenance.model.ModelContract;
+import org.posmaintenance.testing.WebappSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -116,21 +110,11 @@ class WorklistConsistencyTest extends ProcessScenarioTest {
         WorklistFilterService worklist = (WorklistFilterService) processEngine.getFilterService();
         long servedBefore = worklist.served();
 
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token(cookies))
-                .POST(HttpRequest.BodyPublishers.ofString("username=tom&password=tom-demo")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(200);
-        client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).build(), HttpResponse.BodyHandlers.discarding());
-        HttpResponse<String> list = client.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/filter/" + filterId
-                        + "/list?firstResult=0&maxResults=15"))
-                .header("Content-Type", "application/json").header("Accept", "application/hal+json, application/json; q=0.5")
-                .header("X-XSRF-TOKEN", token(cookies))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-                        + "\"firstResult\":0,\"maxResults\":15,\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        WebappSession tasklist = WebappSession.logIn("http://localhost:" + port, "tasklist", "tom", "tom-demo");
+        var list = tasklist.send("POST", "/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],\"firstResult\":0,\"maxResults\":15,"
+                        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}",
+                "application/hal+json, application/json; q=0.5");
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         JsonNode answer = new ObjectMapper().readTree(list.body());
 
@@ -151,14 +135,5 @@ class WorklistConsistencyTest extends ProcessScenarioTest {
         assertThat(page).containsExactlyElementsOf(expectedPage);
         assertThat(answer.path("_embedded").path("task").get(0).get("name").asText()).isNotBlank();
         assertThat(worklist.served() - servedBefore).as("page and count from the worklist").isEqualTo(2);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String token(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
     }
 }
