@@ -78,6 +78,9 @@ final class Report {
                 run -> run.http().request().summary("ms", 1) + " (" + "%,d".formatted(run.http().count()) + " tasks)");
         row(out, "- the same right after the bulk load (no statistics gathered), p50/p95/p99",
                 run -> run.httpFresh().request().summary("ms", 1));
+        row(out, "- small group (repair centre), statistics gathered, p50/p95/p99",
+                run -> run.small().request().summary("ms", 1) + " (" + "%,d".formatted(run.small().count()) + " tasks)");
+        row(out, "- small group right after the bulk load, p50/p95/p99", run -> run.smallFresh().request().summary("ms", 1));
         row(out, "Engine calls of that request: page + count + columns, p50/p95/p99", run -> run.queries().request().summary("ms", 1));
         row(out, "- first page of 15, p50/p95/p99", run -> run.queries().page().summary("ms", 1));
         row(out, "- count (tasks counted), p50/p95/p99", run -> run.queries().count().summary("ms", 1)
@@ -107,6 +110,11 @@ final class Report {
             if (!run.http().note().isEmpty()) {
                 out.append("\n").append(run.database()).append(", Tasklist over HTTP: ").append(run.http().note()).append(".\n");
             }
+            for (TasklistHttp.Result small : List.of(run.smallFresh(), run.small())) {
+                if (!small.note().isEmpty()) {
+                    out.append("\n").append(run.database()).append(", Tasklist over HTTP, small group: ").append(small.note()).append(".\n");
+                }
+            }
             if (!run.httpFresh().note().isEmpty()) {
                 out.append("\n").append(run.database()).append(", Tasklist over HTTP right after the bulk load: ")
                         .append(run.httpFresh().note()).append(".\n");
@@ -130,6 +138,9 @@ final class Report {
                 run -> number(run.http().request().percentile(95)) + " ms");
         target(out, "Tasklist request over HTTP p95 < 100 ms (right after the bulk load)",
                 run -> run.httpFresh().request().percentile(95) < 100, run -> number(run.httpFresh().request().percentile(95)) + " ms");
+        target(out, "Tasklist request over HTTP p95 < 100 ms, small group (both measurements)",
+                run -> Math.max(run.small().request().percentile(95), run.smallFresh().request().percentile(95)) < 100,
+                run -> number(run.small().request().percentile(95)) + " / " + number(run.smallFresh().request().percentile(95)) + " ms");
         target(out, "All due timers fired within 30 s", run -> run.timers().fired() == run.timers().timers()
                 && run.timers().allFiredSeconds() <= 30, run -> number(run.timers().allFiredSeconds()) + " s");
         target(out, "At most 26,300 bytes per open ticket (a third of 79 KB)", run -> run.openTicket().bytes() <= 26_300,

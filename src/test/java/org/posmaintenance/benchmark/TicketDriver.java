@@ -124,6 +124,26 @@ final class TicketDriver {
         return true;
     }
 
+    /**
+     * Takes a ticket waiting at "Confirm diagnosis" to the repair centre: the technician confirms a mail-in repair, and
+     * the ticket waits at "Receive terminal" (candidate group {@code repaircentre}).
+     */
+    void toRepairCentre(String processInstanceId) {
+        Task confirm = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_ConfirmDiagnosis")
+                .singleResult();
+        tasks.complete(confirm.getId(), Map.of(SEVERITY, "NORMAL", REPAIR_CHANNEL, "MAIL_IN", MERCHANT_CAUSED_DAMAGE, false,
+                DIAGNOSIS_NOTES, "The card reader needs the repair centre."));
+        for (int step = 0; step < 20; step++) {
+            if (tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(TASK_RECEIVE_TERMINAL).count() > 0) {
+                return;
+            }
+            if (!executeAsyncJob(processInstanceId)) {
+                break;
+            }
+        }
+        throw new IllegalStateException("Ticket " + processInstanceId + " did not reach " + TASK_RECEIVE_TERMINAL);
+    }
+
     /** Drives the instance until it ends. */
     void runToEnd(String processInstanceId) {
         while (true) {
