@@ -430,7 +430,7 @@
    * Answers {status, body} (status 0: not reached).
    */
   function request(method, url, body, contentType) {
-    var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    var headers = { 'Accept': 'application/json' };
     var options = { method: method, headers: headers, credentials: 'same-origin' };
     if (body !== undefined) {
       headers['Content-Type'] = contentType || 'application/json';

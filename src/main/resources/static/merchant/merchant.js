@@ -1124,13 +1124,7 @@
       focusFirstError(VERIFY_FIELDS);
       return;
     }
-    v.busy = 'send';
-    renderVerify();
-    api('POST', VERIFY_API, { body: { merchantId: merchantId } }).then(function (res) {
-      if (state.verify !== v) {
-        return;
-      }
-      var data = res.data || {};
+    verifyRequest(v, 'send', VERIFY_API, { merchantId: merchantId }, function (res, data) {
       if (res.status === 202 && data.verificationId) {
         v.step = 'code';
         v.merchantId = merchantId;
@@ -1141,7 +1135,29 @@
         v.busy = null;
         renderVerify();
         $('f-code').focus();
-      } else if (res.status === 400 && VERIFY_FIELDS.indexOf(data.field) >= 0) {
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * Sends one step of the verification; {@code handled(res, data)} takes the answers of that step and says whether it
+   * did. Every other answer is the same for both steps: the server's refusal next to its field, the wait it asks for,
+   * a server or network error.
+   */
+  function verifyRequest(v, busy, path, body, handled) {
+    v.busy = busy;
+    renderVerify();
+    api('POST', path, { body: body }).then(function (res) {
+      if (state.verify !== v) {
+        return;
+      }
+      var data = res.data || {};
+      if (handled(res, data)) {
+        return;
+      }
+      if (res.status === 400 && VERIFY_FIELDS.indexOf(data.field) >= 0) {
         setError(data.field, 'v.server', { message: serverDetail(data) });
         focusFirstError(VERIFY_FIELDS);
       } else if (res.status === 429) {
@@ -1181,36 +1197,17 @@
       focusFirstError(VERIFY_FIELDS);
       return;
     }
-    v.busy = 'confirm';
-    renderVerify();
-    api('POST', VERIFY_API + '/' + encodeURIComponent(v.verificationId), { body: { code: code } }).then(function (res) {
-      if (state.verify !== v) {
-        return;
-      }
-      var data = res.data || {};
+    verifyRequest(v, 'confirm', VERIFY_API + '/' + encodeURIComponent(v.verificationId), { code: code }, function (res, data) {
       if (res.status === 200 && data.sessionToken) {
         verified(data);
-      } else if (res.status === 401) {
+        return true;
+      }
+      if (res.status === 401) {
         setError('code', 'verify.wrongCode');
         focusFirstError(VERIFY_FIELDS);
-      } else if (res.status === 400 && VERIFY_FIELDS.indexOf(data.field) >= 0) {
-        setError(data.field, 'v.server', { message: serverDetail(data) });
-        focusFirstError(VERIFY_FIELDS);
-      } else if (res.status === 429) {
-        waitBeforeTrying(v, res.retryAfter);
-      } else {
-        v.error = { key: 'common.server', params: { status: res.status } };
+        return true;
       }
-    }, function (error) {
-      if (!(error instanceof NetworkError)) {
-        throw error;
-      }
-      v.error = { key: 'common.network' };
-    }).finally(function () {
-      v.busy = null;
-      if (state.verify === v) {
-        renderVerify();
-      }
+      return false;
     });
   }
 

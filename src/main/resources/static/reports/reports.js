@@ -106,7 +106,7 @@
     $('json-link').href = API + query(params);
     text($('json-link'), API + query(params));
     fetch(API + query(params), {
-      headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      headers: { 'Accept': 'application/json' },
       credentials: 'same-origin'
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {

@@ -188,9 +188,7 @@ public class MerchantTickets {
 
     /** The verified merchant's tickets, newest first (at most {@code limit}): number, terminal, status and stage. */
     public List<Map<String, Object>> ticketsOf(String verifiedMerchant, int limit) {
-        return jdbc.queryForList("SELECT ticket_number FROM ticket WHERE merchant_id = ? ORDER BY reported_at DESC, ticket_number DESC",
-                        String.class, verifiedMerchant).stream().limit(limit)
-                .map(registry::find).flatMap(Optional::stream).map(ticket -> {
+        return registry.ofMerchant(verifiedMerchant, limit).stream().map(ticket -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("ticketNumber", ticket.number());
                     row.put("terminalSerial", ticket.terminalSerial());

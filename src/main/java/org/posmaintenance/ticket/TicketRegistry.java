@@ -77,6 +77,12 @@ public class TicketRegistry {
         return jdbc.query("SELECT * FROM ticket WHERE ticket_number = ?", TicketRegistry::row, ticketNumber).stream().findFirst();
     }
 
+    /** A merchant's tickets, newest first, at most {@code limit}. */
+    public List<Ticket> ofMerchant(String merchantId, int limit) {
+        return jdbc.query("SELECT * FROM ticket WHERE merchant_id = ? ORDER BY reported_at DESC, ticket_number DESC LIMIT ?",
+                TicketRegistry::row, merchantId, limit);
+    }
+
     public Optional<Ticket> findByProcessInstance(String processInstanceId) {
         return jdbc.query("SELECT * FROM ticket WHERE process_instance_id = ?", TicketRegistry::row, processInstanceId)
                 .stream().findFirst();
