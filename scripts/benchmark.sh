@@ -8,6 +8,9 @@
 #   --h2-only             only the embedded H2 file database (no PostgreSQL needed)
 #   --postgres-only       only PostgreSQL
 #   --no-write            print the figures but leave BENCHMARKS.md alone
+#   --process-only        only throughput and the storage per closed and open ticket (for trying a change to the
+#                         process in minutes; with --quick: about 1-2 minutes per database); prints, writes nothing
+#   --statements          with --process-only --h2-only: the SQL statements per ticket of each model, by kind and table
 #   --tickets=N           measured tickets per model in the throughput part (default 500)
 #   --storage-tickets=N   tickets driven to their end to measure the storage per closed ticket (default 1000)
 #   --backlog=N           open tickets of the backlog on PostgreSQL (default 100000)
@@ -33,7 +36,7 @@ postgres=true
 for argument in "$@"; do
   case $argument in
     --h2-only) postgres=false ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   esac
 done
 

@@ -61,6 +61,13 @@ public final class Benchmark {
         if (options.postgres()) {
             databases.add(postgresFromEnvironment());
         }
+        if (options.processOnly()) {
+            for (BenchDatabase database : databases) {
+                processOnly(database, options);
+            }
+            System.exit(0);
+            return;
+        }
         for (BenchDatabase database : databases) {
             report.add(runOn(database, options, output));
         }
@@ -167,6 +174,36 @@ public final class Benchmark {
         System.out.printf("-- %s done in %.1f min%n", database.label(), minutes);
         return new DatabaseRun(database.label(), version, startupNew, startupEmpty, startupBacklog, throughput, closedTicket,
                 openTicket, backlog, httpFresh, http, smallFresh, small, queries, withoutIndexes, timers, minutes);
+    }
+
+    /**
+     * {@code --process-only}: throughput against the bare model and the storage per closed and per open ticket, the
+     * figures a change to the process moves, in a few minutes; printed only.
+     */
+    static void processOnly(BenchDatabase database, Options options) {
+        String adminPassword = "bench-" + UUID.randomUUID();
+        System.out.printf("%n== %s (%s), process only%n", database.label(), database.url());
+        database.prepareEmpty();
+        try (InProcessApplication application = InProcessApplication.start(database, adminPassword)) {
+            deployBareModel(application.engine().getRepositoryService());
+            if (options.statements()) {
+                System.out.printf("-- SQL statements per ticket (%,d tickets per model)%n", options.tickets());
+                new StatementCounts(application).print(options.tickets(), options.threads());
+                return;
+            }
+            System.out.printf("-- throughput: %,d tickets per model, %d threads%n", options.tickets(), options.threads());
+            Throughput.Result throughput = new Throughput(application).run(options.warmUp(), options.tickets(), options.rounds(),
+                    options.threads());
+            System.out.printf("  real process %.1f tickets/s, bare model %.1f tickets/s, ratio %.2f (failures %d)%n",
+                    throughput.realPerSecond(), throughput.barePerSecond(), throughput.ratio(), throughput.failures());
+            Storage storage = new Storage(application, database);
+            System.out.println("  per closed ticket (with history): "
+                    + storage.closed(options.storageTickets(), options.threads()).summary());
+            Storage.Sizes before = storage.measure();
+            Backlog.Result backlog = new Backlog(application, database).create(options.backlogOn(database), options.threads());
+            System.out.println("  per open ticket: "
+                    + Storage.perTicket(before, storage.measure(), backlog.tickets() - backlog.failures()).summary());
+        }
     }
 
     private static void deployBareModel(RepositoryService repository) {

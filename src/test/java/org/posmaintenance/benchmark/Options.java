@@ -6,11 +6,13 @@ import java.util.List;
 
 /** The command line of {@code scripts/benchmark.sh}: sizes of each part and which databases. */
 record Options(boolean quick, boolean h2, boolean postgres, int tickets, int storageTickets, int warmUp, int rounds, int threads, int backlog, int h2Backlog,
-               int queryWarmUp, int queryIterations, int timers, Duration timerIdle, boolean writeBenchmarksFile) {
+               int queryWarmUp, int queryIterations, int timers, Duration timerIdle, boolean writeBenchmarksFile,
+               boolean processOnly, boolean statements) {
 
     static final String USAGE = """
             Usage: scripts/benchmark.sh [--quick] [--h2-only | --postgres-only] [--tickets=N] [--storage-tickets=N] [--backlog=N]
                                         [--timers=N] [--threads=N] [--query-iterations=N] [--timer-idle=SECONDS] [--no-write]
+                                        [--process-only [--statements]]
               --quick             small sizes for a try (2,000 open tickets, 200 tickets per model, 500 timers)
               --h2-only           only the embedded H2 file database (no PostgreSQL needed)
               --postgres-only     only PostgreSQL
@@ -23,6 +25,10 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
               --query-iterations=N  timed Tasklist requests per measurement (default 200; quick 50)
               --timer-idle=SECONDS  how long the job executor runs idle before the timers fall due (default 10)
               --no-write          print the figures but leave BENCHMARKS.md alone
+              --process-only      only throughput and the storage per closed and per open ticket (the backlog's size), for
+                                  trying a change to the process in minutes; no start-up, Tasklist or timers; BENCHMARKS.md
+                                  left alone
+              --statements        with --process-only, on H2: the SQL statements per ticket of each model, by kind and table
             """;
 
     static Options parse(String[] arguments) {
@@ -38,6 +44,8 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
         int queryIterations = quick ? 50 : 200;
         int timerIdle = 10;
         boolean write = true;
+        boolean processOnly = false;
+        boolean statements = false;
         List<String> unknown = new ArrayList<>();
         for (String argument : arguments) {
             String[] pair = argument.split("=", 2);
@@ -46,6 +54,8 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
                 case "--h2-only" -> postgres = false;
                 case "--postgres-only" -> h2 = false;
                 case "--no-write" -> write = false;
+                case "--process-only" -> processOnly = true;
+                case "--statements" -> statements = true;
                 case "--tickets" -> tickets = positive(pair);
                 case "--storage-tickets" -> storageTickets = positive(pair);
                 case "--backlog" -> backlog = positive(pair);
@@ -57,16 +67,17 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
                 default -> unknown.add(argument);
             }
         }
-        if (!unknown.isEmpty() || (!h2 && !postgres)) {
+        if (!unknown.isEmpty() || (!h2 && !postgres) || (statements && (!processOnly || postgres))) {
             throw new IllegalArgumentException("Unknown or conflicting arguments " + unknown + "\n" + USAGE);
         }
-        if (timers > Math.min(backlog, h2Backlog)) {
+        if (!processOnly && timers > Math.min(backlog, h2Backlog)) {
             throw new IllegalArgumentException("--timers (" + timers + ") cannot exceed the backlog\n" + USAGE);
         }
         int rounds = 2;
         int warmUp = Math.max(20, tickets / 10);
         return new Options(quick, h2, postgres, tickets - tickets % rounds, storageTickets, warmUp, rounds, threads, backlog, h2Backlog,
-                Math.max(5, queryIterations / 10), queryIterations, timers, Duration.ofSeconds(timerIdle), write);
+                Math.max(5, queryIterations / 10), queryIterations, timers, Duration.ofSeconds(timerIdle), write && !processOnly,
+                processOnly, statements);
     }
 
     private static int positive(String[] pair) {
