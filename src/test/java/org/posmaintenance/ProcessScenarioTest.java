@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -194,12 +195,24 @@ public abstract class ProcessScenarioTest {
         assertThat(ticket).isWaitingAt(waitingAt);
     }
 
-    /** Executes the one job waiting at this activity. */
+    /**
+     * Runs the automated step at this activity: executes the one job waiting there; or, for a step that has no
+     * transaction boundary of its own (it runs in the one of the asynchronous step before it, such as Check software
+     * version after Bill parts and service), checks that the ticket has passed it.
+     */
     protected void executeJobAt(ProcessInstance ticket, String activityId) {
         Job job = managementService.createJobQuery().processInstanceId(ticket.getId()).activityId(activityId).singleResult();
+        if (job == null && SHARES_THE_TRANSACTION_BEFORE.contains(activityId)) {
+            assertThat(ticket).hasPassed(activityId);
+            return;
+        }
         org.assertj.core.api.Assertions.assertThat(job).as("job at " + activityId).isNotNull();
         managementService.executeJob(job.getId());
     }
+
+    /** Automated steps that run in the transaction of the asynchronous step before them. */
+    private static final Set<String> SHARES_THE_TRANSACTION_BEFORE = Set.of("Task_CheckSoftwareVersion",
+            "Task_SendSurvey", "Task_CloseTicket");
 
     protected Job timerAt(ProcessInstance ticket, String activityId) {
         return managementService.createJobQuery().processInstanceId(ticket.getId()).timers().activityId(activityId).singleResult();

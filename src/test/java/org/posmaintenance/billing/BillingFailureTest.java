@@ -53,7 +53,7 @@ class BillingFailureTest extends ProcessScenarioTest {
         managementService.setJobRetries(billingJob(ticket).getId(), 1);
         managementService.executeJob(billingJob(ticket).getId());
         assertThat(runtimeService.createIncidentQuery().processInstanceId(ticket.getId()).count()).isZero();
-        assertThat(ticket).hasPassed("Task_BillParts").isWaitingAt("Task_CheckSoftwareVersion");
+        assertThat(ticket).hasPassed("Task_BillParts", "Task_CheckSoftwareVersion", "Task_SendSurvey").isWaitingAt("Task_AnswerSurvey");
         assertThat(billLines(ticket)).containsExactly("PART PRINTER_ROLLER 0.00 WARRANTY", "SERVICE REMOTE 0.00 WARRANTY");
     }
 

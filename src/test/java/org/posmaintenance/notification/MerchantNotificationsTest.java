@@ -139,7 +139,7 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
         setClock(WEDNESDAY_10_00.plus(Duration.ofDays(2)));
         executeJobAt(ticket, "BoundaryEvent_LoanerReturnReminder");
 
-        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "LOANER_RETURN_REMINDER");
+        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "SURVEY_SENT", "LOANER_RETURN_REMINDER");
         assertThat(timerAt(ticket, "BoundaryEvent_LoanerReturnReminder").getDuedate()).as("the next reminder")
                 .isEqualTo(java.util.Date.from(WEDNESDAY_10_00.plus(Duration.ofDays(4))));
         sender.sendDue();

@@ -64,7 +64,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
     @BeforeEach
     void currentModel() {
         current = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion().singleResult();
-        assertThat(current.getVersionTag()).isEqualTo("1.2.0");
+        assertThat(current.getVersionTag()).isEqualTo("1.2.1");
     }
 
     @AfterEach
@@ -97,7 +97,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(tickets.get("diagnosis job")).isWaitingAt("Task_DiagnoseFault");
         assertThat(tickets.get("confirm diagnosis")).isWaitingAt("Task_ConfirmDiagnosis");
         assertThat(remote).isWaitingAt("Task_RemoteSupport");
-        assertThat(mailIn).isWaitingAt("Task_ReceiveLoaner", "Task_CheckSoftwareVersion");
+        assertThat(mailIn).isWaitingAt("Task_ReceiveLoaner", "Task_AnswerSurvey");
         assertThat(upgrade).isWaitingAt("TimerEvent_UpgradeWindowOpens");
         assertThat(survey).isWaitingAt("Task_AnswerSurvey");
         Date responseDue = timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaBreached").getDuedate();
@@ -117,7 +117,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.3.0");
         assertThat((List<Map<String, Object>>) dryRun.getBody().get("sources")).singleElement().satisfies(source -> {
-            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.0");
+            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.1");
             assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 0);
         });
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(revised.getId()).count()).isZero();
