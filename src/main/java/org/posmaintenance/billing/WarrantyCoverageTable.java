@@ -2,23 +2,22 @@ package org.posmaintenance.billing;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.DecisionService;
+import org.posmaintenance.model.LookupTables;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
-/** {@link WarrantyCoverage} evaluated by the engine: the latest deployed version of the table applies. */
+/** {@link WarrantyCoverage} from the decision table: the latest deployed version applies ({@link LookupTables}). */
 @Service
 public class WarrantyCoverageTable implements WarrantyCoverage {
 
-    private final DecisionService decisions;
+    private final LookupTables tables;
 
-    public WarrantyCoverageTable(DecisionService decisions) {
-        this.decisions = decisions;
+    public WarrantyCoverageTable(LookupTables tables) {
+        this.tables = tables;
     }
 
     @Override
     public Bill.Basis basis(Map<String, Object> inputs) {
-        return WarrantyCoverage.basisOf(decisions.evaluateDecisionByKey(ModelContract.DECISION_WARRANTY_COVERAGE).variables(inputs).evaluate()
-                .getSingleResult(), inputs);
+        return WarrantyCoverage.basisOf(tables.singleResult(ModelContract.DECISION_WARRANTY_COVERAGE, inputs), inputs);
     }
 }

@@ -3,8 +3,8 @@ package org.posmaintenance.diagnosis;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.posmaintenance.intake.FaultCategory;
+import org.posmaintenance.model.LookupTables;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
@@ -16,17 +16,16 @@ import org.springframework.stereotype.Service;
 public class FaultTriage {
 
 
-    private final DecisionService decisions;
+    private final LookupTables tables;
 
-    public FaultTriage(DecisionService decisions) {
-        this.decisions = decisions;
+    public FaultTriage(LookupTables tables) {
+        this.tables = tables;
     }
 
+    /** The latest version's proposal; the ticket records it with the inputs it was made from. */
     public Result classify(FaultCategory category, boolean paymentsBlocked) {
-        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(ModelContract.DECISION_FAULT_TRIAGE)
-                .variables(Map.of(ModelContract.FAULT_CATEGORY, category.name(), ModelContract.PAYMENTS_BLOCKED, paymentsBlocked))
-                .evaluate()
-                .getSingleResult();
+        DmnDecisionResultEntries row = tables.singleResult(ModelContract.DECISION_FAULT_TRIAGE,
+                Map.of(ModelContract.FAULT_CATEGORY, category.name(), ModelContract.PAYMENTS_BLOCKED, paymentsBlocked));
         if (row == null) {
             throw new IllegalStateException("Decision " + ModelContract.DECISION_FAULT_TRIAGE + " has no rule for " + category);
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -30,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * connectors, external tasks, generated and embedded forms ({@code camunda:formData}, {@code camunda:formKey});</li>
  * <li>delegate and listener expressions other than the project's {@link ModelContract#HOOKS}, each in its place;</li>
  * <li>method calls, functions, property access or application objects in any expression ({@link ExpressionRules});</li>
- * <li>expression languages in decisions other than FEEL;</li>
+ * <li>expression languages in decisions other than FEEL, and FEEL's clock ({@code now()}, {@code today()}): a
+ * decision's result depends on its inputs only ({@link LookupTables});</li>
  * <li>form components that embed other pages or markup ({@code html}, {@code iframe}) or that form-js does not know;</li>
  * <li>a {@code camunda:formRef} bound to the deployment whose form is not in the same deployment (the new
  * version would find no form).</li>
@@ -78,6 +80,9 @@ public class DeploymentGuard implements Deployer {
             "messageEventDefinition", ModelContract.HookKind.SERVICE_TASK,
             "taskListener", ModelContract.HookKind.TASK_LISTENER,
             "executionListener", ModelContract.HookKind.EXECUTION_LISTENER);
+    /** FEEL's functions that read the clock. */
+    private static final Pattern CLOCK = Pattern.compile("\\b(now|today)\\s*\\(");
+
     /** Expression languages of decisions: FEEL only, however it is named. */
     private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
             "https://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20191111/feel/",
@@ -274,6 +279,12 @@ public class DeploymentGuard implements Deployer {
                 problems.add(GuardProblem.at(element, "expressionLanguage=\"" + language + "\": decisions may use FEEL only"));
             }
         }));
+        root.forEach(element -> {
+            if ("text".equals(element.name()) && CLOCK.matcher(element.text()).find()) {
+                problems.add(GuardProblem.at(element, "'" + element.text().toString().strip() + "': a decision may not read the"
+                        + " clock (now(), today()); its result must depend on its inputs only, pass the date as an input"));
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ forms

@@ -8,8 +8,10 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.instance.CoreExecution;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -19,11 +21,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level {@code full}
- * keeps (process, activity and task instances, incidents, decisions, the job log, the user operation log, identity
- * links) except the history of process variables. Variables are routing
- * state and copies of the ticket's records (the facts, and what each person entered at a task, are in the
- * application's tables), so their history would only repeat the records, at about half of a ticket's weight.
+ * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): what the level {@code full} keeps
+ * (process, activity and task instances, incidents, decisions, the job log, the user operation log, identity links)
+ * except what only repeats the ticket's records or tells nothing:
+ * <ul>
+ * <li>the history of process variables: variables are routing state and copies of the ticket's records (the facts,
+ * and what each person entered at a task, are in the application's tables);</li>
+ * <li>the evaluations of decision tables: the application evaluates its tables once per version and inputs
+ * ({@code model.LookupTables}) and records what each gave with the ticket (the triage's proposal with the fault it
+ * was made for, the deadlines' basis, each bill line's basis);</li>
+ * <li>gateways and none start events in the activity history: they pass in no time, and the path shows in the tasks,
+ * sub-processes and end events around them;</li>
+ * <li>the creation and deletion of jobs in the job log (a timer armed and cancelled as the ticket moves on): the log
+ * keeps what ran, and every failure with its stack trace.</li>
+ * </ul>
+ * Together these are more than half of what the engine writes for a ticket (BENCHMARKS.md, issue 14).
  * <p>
  * A database created by an older release says {@code full}; the engine refuses to start on a level other than the
  * database's, so this plugin switches the database's level from {@code full} to this one before the engine checks.
@@ -38,7 +50,7 @@ public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements 
     private static final Set<HistoryEventType> LEFT_OUT = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
-            HistoryEventTypes.FORM_PROPERTY_UPDATE);
+            HistoryEventTypes.FORM_PROPERTY_UPDATE, HistoryEventTypes.DMN_DECISION_EVALUATE);
 
     @Override
     public int getId() {
@@ -50,9 +62,24 @@ public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements 
         return NAME;
     }
 
+    /** The events of an activity's start and end, whose source is the activity (updates come from a waiting task). */
+    private static final Set<HistoryEventType> STARTS_AND_ENDS = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
+            HistoryEventTypes.ACTIVITY_INSTANCE_END);
+    private static final Set<String> ACTIVITIES_WITHOUT_HISTORY = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,
+            ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.START_EVENT);
+
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return !LEFT_OUT.contains(eventType) && HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+        if (LEFT_OUT.contains(eventType) || !HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity)) {
+            return false;
+        }
+        if (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE) {
+            return false;
+        }
+        if (STARTS_AND_ENDS.contains(eventType) && entity instanceof CoreExecution execution && execution.getEventSource() != null) {
+            return !ACTIVITIES_WITHOUT_HISTORY.contains((String) execution.getEventSource().getProperty("type"));
+        }
+        return true;
     }
 
     @Override

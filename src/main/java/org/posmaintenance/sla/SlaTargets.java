@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.posmaintenance.diagnosis.Severity;
+import org.posmaintenance.model.LookupTables;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
@@ -19,18 +19,14 @@ import org.springframework.stereotype.Service;
 public class SlaTargets {
 
 
-    private final DecisionService decisions;
+    private final LookupTables tables;
 
-    public SlaTargets(DecisionService decisions) {
-        this.decisions = decisions;
+    public SlaTargets(LookupTables tables) {
+        this.tables = tables;
     }
 
     public SlaTarget of(Severity severity) {
-        DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(ModelContract.DECISION_SLA_TARGETS)
-                .variables(Map.of(ModelContract.SEVERITY, severity.name()))
-                .evaluate()
-                .getSingleResult();
-        return fromRow(severity, row);
+        return fromRow(severity, tables.singleResult(ModelContract.DECISION_SLA_TARGETS, Map.of(ModelContract.SEVERITY, severity.name())));
     }
 
     /** Reads one matched row; a row that is missing or malformed is an error naming the output. */

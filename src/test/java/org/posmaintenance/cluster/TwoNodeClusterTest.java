@@ -209,23 +209,13 @@ class TwoNodeClusterTest {
         long unanswered = byProcess.values().stream().filter(ticket -> !surveysAnswered.contains(ticket.number())).count();
         assertThat(unanswered).as("surveys left unanswered on purpose").isGreaterThanOrEqualTo(TICKETS / 10);
 
-        // ---- every job ran once: each job created ended exactly once, successfully or deleted with its scope
-        Map<String, Map<Integer, Long>> jobStates = new HashMap<>();
-        for (Map<String, Object> row : database.rows("SELECT job_id_, job_state_, COUNT(*) AS n FROM act_hi_job_log"
-                + " WHERE process_instance_id_ IN " + mine + " GROUP BY job_id_, job_state_")) {
-            jobStates.computeIfAbsent((String) row.get("job_id_"), id -> new HashMap<>())
-                    .put(((Number) row.get("job_state_")).intValue(), ((Number) row.get("n")).longValue());
-        }
-        List<String> jobProblems = new ArrayList<>();
-        jobStates.forEach((job, states) -> {
-            long created = states.getOrDefault(0, 0L);
-            long succeeded = states.getOrDefault(2, 0L);
-            long deleted = states.getOrDefault(3, 0L);
-            if (created != 1 || succeeded + deleted != 1) {
-                jobProblems.add(job + " " + states);
-            }
-        });
-        assertThat(jobProblems).as("jobs not created once and ended once (state -> count)").isEmpty();
+        // ---- no job ran twice: the job log keeps each success (and failure; creations and deletions are not kept, see
+        // records.RecordsHistoryLevel); the jobs that had to run did, as the activity counts above show, and none is left
+        List<Map<String, Object>> twice = database.rows("SELECT job_id_, COUNT(*) AS n FROM act_hi_job_log WHERE job_state_ = 2"
+                + " AND process_instance_id_ IN " + mine + " GROUP BY job_id_ HAVING COUNT(*) > 1");
+        assertThat(twice).as("jobs that succeeded more than once").isEmpty();
+        assertThat(database.count("SELECT COUNT(*) FROM act_hi_job_log WHERE job_state_ = 2 AND process_instance_id_ IN " + mine))
+                .as("successful jobs").isGreaterThanOrEqualTo(TICKETS * 3L);
         List<Map<String, Object>> failures = database.rows("SELECT job_id_, act_id_, hostname_, job_exception_msg_ FROM act_hi_job_log"
                 + " WHERE job_state_ = 1 AND process_instance_id_ IN " + mine);
         List<Map<String, Object>> realFailures = failures.stream()
@@ -533,7 +523,7 @@ class TwoNodeClusterTest {
     }
 
     private static String abbreviate(Http.Response response) {
-        String text = response.text().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>").replaceAll("SR-\\d{8}-\\d+", "<ticket>");
+        String text = response.text().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}|[0-9A-HJKMNP-TV-Z]{26}", "<id>").replaceAll("SR-\\d{8}-\\d+", "<ticket>");
         return text.length() > 120 ? text.substring(0, 120) : text;
     }
 

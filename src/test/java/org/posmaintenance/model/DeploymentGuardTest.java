@@ -73,7 +73,7 @@ class DeploymentGuardTest extends ProcessScenarioTest {
     void withdrawWhatWasDeployed() {
         deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion()
-                .singleResult().getVersionTag()).as("the latest version, for the other tests").isEqualTo("1.2.0");
+                .singleResult().getVersionTag()).as("the latest version, for the other tests").isEqualTo("1.2.1");
     }
 
     // ------------------------------------------------------------------------------------------ hostile models
@@ -229,6 +229,10 @@ class DeploymentGuardTest extends ProcessScenarioTest {
                         </inputExpression>""", """
                         <outputEntry id="OutputEntry_Verdict"><text>"ok"</text></outputEntry>""",
                         "expressionLanguage=\"juel\": decisions may use FEEL only"),
+                decision("decision table reading the clock", "Hostile_ClockDecision", "OutputEntry_Today", """
+                        <inputExpression id="InputExpression_Anything" typeRef="string"><text>"anything"</text></inputExpression>""", """
+                        <outputEntry id="OutputEntry_Today"><text>if today() > date("2027-01-01") then "late" else "ok"</text></outputEntry>""",
+                        "a decision may not read the clock"),
                 decision("decision table in JavaScript", "Hostile_JavaScriptDecision", "OutputEntry_JavaScript", """
                         <inputExpression id="InputExpression_Anything" typeRef="string"><text>"anything"</text></inputExpression>""", """
                         <outputEntry id="OutputEntry_JavaScript" expressionLanguage="javascript">
@@ -361,7 +365,7 @@ class DeploymentGuardTest extends ProcessScenarioTest {
                 "SlaTargets.dmn", "WarrantyCoverage.dmn", "report-fault.form");
 
         JsonNode release = accepted(deployAsAnalyst(ModelResources.DEPLOYMENT_NAME, text(models)));
-        assertThat(deployedKeysAndTags(release.path("deployedProcessDefinitions"))).containsEntry(PROCESS_ID, "1.2.0")
+        assertThat(deployedKeysAndTags(release.path("deployedProcessDefinitions"))).containsEntry(PROCESS_ID, "1.2.1")
                 .containsOnlyKeys(PROCESS_ID, ModelContract.CANCELLATION_PROCESS_ID, ModelContract.PROCESS_SLA_PAUSE_APPROVAL,
                         ModelContract.PROCESS_CALENDAR_WATCH);
         assertThat(deployedKeysAndTags(release.path("deployedDecisionDefinitions")).keySet())

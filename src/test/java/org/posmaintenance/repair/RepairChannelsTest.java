@@ -27,7 +27,7 @@ class RepairChannelsTest extends ProcessScenarioTest {
         complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "PHONE",
                 REMOTE_SESSION_NOTES, "Printer head does not respond.", REMOTE_RESOLVED, false));
 
-        assertThat(ticket).hasPassed("Gateway_RemoteFixed").isWaitingAt("Task_ScheduleVisit");
+        assertThat(ticket).hasPassed("Task_RemoteSupport").isWaitingAt("Task_ScheduleVisit");
         // Saturday 2026-11-28 10:00 Shanghai is outside service hours
         Map<String, Object> saturday = Map.of(VISIT_APPOINTMENT, "2026-11-28T10:00+08:00", VISIT_ADDRESS, "8 Nanjing Road");
         assertRejected(ticket, "Task_ScheduleVisit", VISIT_APPOINTMENT, () -> complete(ticket, "Task_ScheduleVisit", saturday));

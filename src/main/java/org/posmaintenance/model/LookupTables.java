@@ -1,0 +1,76 @@
+package org.posmaintenance.model;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision tables ({@code FaultTriage}, {@code SlaTargets}, {@code WarrantyCoverage}): small tables whose result
+ * depends on their inputs only (a fault category and a flag; a severity; a kind of bill line and three flags),
+ * evaluated five times for a ticket. The latest deployed version is looked up each time, as the engine does; its
+ * result for the same inputs is then taken from memory instead of evaluating the table with FEEL again, which parses
+ * the rules and builds the FEEL engine's whole root context for every cell (a tenth of a ticket's time before:
+ * BENCHMARKS.md, issue 14). A new version applies from its deployment on, on every node, since the version is part
+ * of what the results are kept by.
+ * <p>
+ * So that this holds, a table must not read the clock: a rule that depends on the date takes the date as an input.
+ * The evaluations are not kept in the engine's history ({@code records.RecordsHistoryLevel}): what each table gave is
+ * recorded with the ticket, with the inputs it was given (the proposal of the triage, the deadlines' basis, each bill
+ * line's basis), and the version that gave it is the one deployed last before that moment.
+ */
+@Component
+public class LookupTables {
+
+    /** Results kept per table version and inputs; far more than the tables' input combinations. */
+    static final int MAX_RESULTS = 10_000;
+
+    private record Key(String definitionId, Map<String, Object> inputs) {
+    }
+
+    private final ProcessEngine engine;
+    private final DecisionService decisions;
+    private final ConcurrentMap<Key, Optional<DmnDecisionResultEntries>> results = new ConcurrentHashMap<>();
+
+    public LookupTables(ProcessEngine engine) {
+        this.engine = engine;
+        this.decisions = engine.getDecisionService();
+    }
+
+    /** The single matching row of the latest version of the table, or null when no rule matches. */
+    public DmnDecisionResultEntries singleResult(String decisionKey, Map<String, Object> inputs) {
+        Key key = new Key(latestVersion(decisionKey), Collections.unmodifiableMap(new HashMap<>(inputs)));
+        Optional<DmnDecisionResultEntries> known = results.get(key);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        DmnDecisionResultEntries row = decisions.evaluateDecisionById(key.definitionId()).variables(inputs).evaluate()
+                .getSingleResult();
+        if (results.size() >= MAX_RESULTS) {
+            results.clear();
+        }
+        results.put(key, Optional.ofNullable(row));
+        return row;
+    }
+
+    /** The id of the table's latest version, from the engine's deployment cache (one query, no authorization check). */
+    private String latestVersion(String decisionKey) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        DecisionDefinition latest = configuration.getCommandExecutorTxRequired().<DecisionDefinition>execute(context ->
+                context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey));
+        if (latest == null) {
+            throw new ProcessEngineException("No decision table " + decisionKey + " is deployed");
+        }
+        return latest.getId();
+    }
+}
