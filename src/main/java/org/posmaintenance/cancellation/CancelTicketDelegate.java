@@ -40,7 +40,6 @@ public class CancelTicketDelegate implements JavaDelegate {
         // routing state set by the repair centre's steps: the merchant's terminal is at the centre
         boolean terminalAtCentre = Boolean.TRUE.equals(execution.getVariable(TERMINAL_AT_CENTRE));
         registry.stage(execution.getProcessInstanceId(), Stage.CANCELLED);
-        execution.setVariable(STAGE, Stage.CANCELLED.name());
         execution.setVariable(LOANER_OUT, loanerOut);
         execution.setVariable(CANCEL_REASON, ticket.endReason());
         execution.setVariable(TERMINALS_TO_SETTLE, loanerOut || terminalAtCentre);

@@ -65,6 +65,6 @@ public class ConfirmDiagnosisListener implements TaskListener {
         task.setVariable(TASK_PRIORITY, Math.max(slaPolicy.taskPriority(severity), task.getPriority()));
         task.setVariable(RESOLUTION_DUE, Date.from(resolution.due()));
         task.setVariable(RESOLUTION_EXTENDED_DUE, Date.from(resolution.extendedDue()));
-        task.setVariable(SLA_DEADLINES_PROVISIONAL, deadlines.provisional(processInstanceId));
+        SlaDeadlines.showProvisional(task, deadlines.provisional(processInstanceId));
     }
 }

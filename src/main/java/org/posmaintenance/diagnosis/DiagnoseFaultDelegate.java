@@ -65,6 +65,6 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
         execution.setVariable(TASK_PRIORITY, slaPolicy.taskPriority(proposal.severity()));
         execution.setVariable(RESPONSE_WARNING_AT, Date.from(response.warningAt()));
         execution.setVariable(RESPONSE_DUE, Date.from(response.due()));
-        execution.setVariable(SLA_DEADLINES_PROVISIONAL, response.provisional());
+        SlaDeadlines.showProvisional(execution, response.provisional());
     }
 }

@@ -4,7 +4,6 @@ import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,9 +37,6 @@ public class CloseTicketDelegate implements JavaDelegate {
         String processInstanceId = execution.getProcessInstanceId();
         registry.stage(processInstanceId, Stage.CLOSED);
         registry.markEnded(processInstanceId, now, TicketRegistry.Outcome.CLOSED, null, null);
-        // copies for Tasklist and Cockpit
-        execution.setVariable(CLOSED_AT, Date.from(now));
-        execution.setVariable(STAGE, Stage.CLOSED.name());
         notifier.notify(processInstanceId, TicketJournal.Notification.TICKET_CLOSED, Map.of());
     }
 }

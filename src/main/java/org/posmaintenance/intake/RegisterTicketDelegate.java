@@ -86,7 +86,7 @@ public class RegisterTicketDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(ticketNumber);
         // copies for Tasklist's columns and the forms; the report's fields as checked, where the check changed them
         execution.setVariable(TICKET_NUMBER, ticketNumber);
-        setIfChanged(execution, REPORT_CHANNEL, channel.name());
+        execution.removeVariable(REPORT_CHANNEL); // the record keeps it; no form or gateway after the start reads it
         setIfChanged(execution, FAULT_CATEGORY, category.name());
         setIfChanged(execution, FAULT_DESCRIPTION, description);
         setIfChanged(execution, PAYMENTS_BLOCKED, paymentsBlocked);

@@ -217,10 +217,14 @@ public final class ModelContract {
     @Variable public static final String TERMINAL_MODEL = "terminalModel";
     @Variable public static final String SOFTWARE_VERSION = "softwareVersion";
     @Variable public static final String TICKET_NUMBER = "ticketNumber";
+    /** Set by older releases (the stage is the ticket's record, and the sub-process Cockpit shows); read by RecordsBackfill. */
     @Variable public static final String STAGE = "stage";
     /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
     @Variable public static final String SLA_STATE = "slaState";
-    /** Copies for Cockpit: whether a deadline counts days of a year without official notice; a running pause. */
+    /**
+     * Copies for Cockpit: true while a deadline counts days of a year without official notice (absent otherwise); a
+     * running pause.
+     */
     @Variable public static final String SLA_DEADLINES_PROVISIONAL = "slaDeadlinesProvisional";
     @Variable public static final String SLA_PAUSED_SINCE = "slaPausedSince";
     @Variable public static final String SLA_PAUSE = "slaPauseKind";
@@ -311,7 +315,6 @@ public final class ModelContract {
     @Variable public static final String SURVEY_ANSWERED = "surveyAnswered";
     @Variable(readByModel = true) public static final String LOW_SCORE = "lowScore";
     @Variable public static final String FOLLOW_UP_NOTES = "followUpNotes";
-    @Variable public static final String CLOSED_AT = "closedAt";
 
     // Cancellation
     /** The ticket to cancel (the start form of TicketCancellation). */

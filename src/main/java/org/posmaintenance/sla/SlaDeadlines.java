@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -137,7 +138,11 @@ public class SlaDeadlines {
         final boolean provisionalNow = provisional;
         asSystem(() -> {
             if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ticket.processInstanceId()).count() > 0) {
-                engine.getRuntimeService().setVariable(ticket.processInstanceId(), SLA_DEADLINES_PROVISIONAL, provisionalNow);
+                if (provisionalNow) {
+                    engine.getRuntimeService().setVariable(ticket.processInstanceId(), SLA_DEADLINES_PROVISIONAL, true);
+                } else {
+                    engine.getRuntimeService().removeVariable(ticket.processInstanceId(), SLA_DEADLINES_PROVISIONAL);
+                }
             }
             return null;
         });
@@ -372,5 +377,17 @@ public class SlaDeadlines {
                     resolution, TicketRegistry.instant(row, "response_warning_at"), TicketRegistry.instant(row, "response_due"),
                     TicketRegistry.instant(row, "resolution_due"), TicketRegistry.instant(row, "resolution_extended_due"));
         }, ticketNumber).stream().findFirst();
+    }
+
+    /**
+     * Cockpit's copy of {@code ticket.deadlines_provisional}: the variable is there, true, while a deadline counts days of
+     * a year without official notice, and absent otherwise (most tickets: no row for a false).
+     */
+    public static void showProvisional(VariableScope scope, boolean provisional) {
+        if (provisional) {
+            scope.setVariable(SLA_DEADLINES_PROVISIONAL, true);
+        } else {
+            scope.removeVariable(SLA_DEADLINES_PROVISIONAL);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.posmaintenance.ticket;
 
-import org.posmaintenance.model.ModelContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.posmaintenance.sla.SlaStateTracker;
@@ -31,7 +30,6 @@ public class StageTracker implements ExecutionListener {
         if (stage != Stage.FAULT_REPORT) {
             registry.stage(processInstanceId, stage);
         }
-        execution.setVariable(ModelContract.STAGE, stage.name());
         switch (stage) {
             case DIAGNOSIS -> slaState.startMeasuring(processInstanceId, execution);
             case SYSTEM_UPGRADE -> slaState.repairStageDone(processInstanceId, execution);

@@ -36,7 +36,7 @@ final class BenchDatabase {
     /** The application's default database (an H2 file database, as {@code POS_DATA_DIR} configures it) in this folder. */
     static BenchDatabase h2(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
-        return new BenchDatabase("H2", "jdbc:h2:file:" + absolute + "/pos-maintenance;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE",
+        return new BenchDatabase("H2", "jdbc:h2:file:" + absolute + "/pos-maintenance;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256",
                 "sa", "", absolute);
     }
 
