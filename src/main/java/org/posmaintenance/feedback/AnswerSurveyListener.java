@@ -34,6 +34,5 @@ public class AnswerSurveyListener implements TaskListener {
         String comment = input.optionalText(SURVEY_COMMENT, 1000);
         evaluations.answered(registry.ofProcess(task.getProcessInstanceId()).number(), score, comment, clock.instant());
         task.setVariable(SURVEY_SCORE, score);
-        task.setVariable(SURVEY_ANSWERED, true);
     }
 }

@@ -43,8 +43,7 @@ public class RecordEvaluationDelegate implements JavaDelegate {
             low = evaluation.get().score() <= properties.lowScoreThreshold();
             evaluations.recorded(ticketNumber, low, now);
         }
-        // routing: the low-score gateway; a copy for Tasklist
-        execution.setVariable(SURVEY_ANSWERED, evaluation.map(Evaluations.Evaluation::answered).orElse(false));
+        // routing: the low-score gateway (whether and how the merchant answered is the evaluation's record)
         execution.setVariable(LOW_SCORE, low);
     }
 }

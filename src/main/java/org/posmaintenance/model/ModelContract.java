@@ -312,7 +312,6 @@ public final class ModelContract {
     @Variable(readByModel = true) public static final String SURVEY_EXPIRES_AT = "surveyExpiresAt";
     @Variable public static final String SURVEY_SCORE = "surveyScore";
     @Variable public static final String SURVEY_COMMENT = "surveyComment";
-    @Variable public static final String SURVEY_ANSWERED = "surveyAnswered";
     @Variable(readByModel = true) public static final String LOW_SCORE = "lowScore";
     @Variable public static final String FOLLOW_UP_NOTES = "followUpNotes";
 
