@@ -55,10 +55,12 @@ public class SlaDeadlines {
     private final TicketJournal journal;
     private final ServiceHoursCalendar calendar;
     private final Clock clock;
+    private final TicketRegistry registry;
 
     public SlaDeadlines(JdbcTemplate jdbc, SlaPolicy policy, ProcessEngine engine, TicketJournal journal,
-                        ServiceHoursCalendar calendar, Clock clock) {
+                        ServiceHoursCalendar calendar, Clock clock, TicketRegistry registry) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.policy = policy;
         this.engine = engine;
         this.journal = journal;
@@ -68,14 +70,14 @@ public class SlaDeadlines {
 
     /** Keeps what the first-response deadlines were computed from (at the diagnosis step). */
     public void responseSet(String processInstanceId, SlaPolicy.ResponseDeadlines deadlines) {
-        jdbc.update("UPDATE ticket SET response_target = ?, response_clock = ?, deadlines_provisional = ? WHERE process_instance_id = ?",
+        updateTicket("UPDATE ticket SET response_target = ?, response_clock = ?, deadlines_provisional = ? WHERE process_instance_id = ?",
                 deadlines.basis().target().toString(), deadlines.basis().clock().name(), deadlines.provisional(), processInstanceId);
     }
 
     /** Keeps what the resolution deadlines were computed from (at the first response). */
     public void resolutionSet(String processInstanceId, SlaPolicy.ResolutionDeadlines deadlines) {
         SlaPolicy.ResolutionBasis basis = deadlines.basis();
-        jdbc.update("UPDATE ticket SET resolution_from = ?, resolution_target = ?, resolution_clock = ?, resolution_extension = ?,"
+        updateTicket("UPDATE ticket SET resolution_from = ?, resolution_target = ?, resolution_clock = ?, resolution_extension = ?,"
                         + " deadlines_provisional = ? WHERE process_instance_id = ?", Timestamp.from(basis.from()),
                 basis.target().toString(), basis.clock().name(), basis.extension().toString(),
                 deadlines.provisional() || Boolean.TRUE.equals(provisional(processInstanceId)), processInstanceId);
@@ -134,7 +136,7 @@ public class SlaDeadlines {
             move(ticket, Deadline.RESOLUTION, ticket.resolutionDue(), resolution.due(), now, moves);
             move(ticket, Deadline.RESOLUTION_EXTENDED, ticket.resolutionExtendedDue(), resolution.extendedDue(), now, moves);
         }
-        jdbc.update("UPDATE ticket SET deadlines_provisional = ? WHERE ticket_number = ?", provisional, ticketNumber);
+        updateTicket("UPDATE ticket SET deadlines_provisional = ? WHERE ticket_number = ?", provisional, ticketNumber);
         final boolean provisionalNow = provisional;
         asSystem(() -> {
             if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(ticket.processInstanceId()).count() > 0) {
@@ -270,10 +272,10 @@ public class SlaDeadlines {
             return false;   // a deadline that has passed never moves, unless a pause held its timer
         }
         Instant to = computed.isBefore(now) ? now : computed;
-        jdbc.update("UPDATE ticket SET " + column(deadline) + " = ? WHERE ticket_number = ?", Timestamp.from(to), ticket.number());
+        updateTicket("UPDATE ticket SET " + column(deadline) + " = ? WHERE ticket_number = ?", Timestamp.from(to), ticket.number());
         if (deadline == Deadline.RESOLUTION_EXTENDED) {
             // the estimated time the merchant was told is the extended deadline: it moves with it
-            jdbc.update("UPDATE ticket SET resolution_eta = ? WHERE ticket_number = ? AND resolution_eta = ?", Timestamp.from(to),
+            updateTicket("UPDATE ticket SET resolution_eta = ? WHERE ticket_number = ? AND resolution_eta = ?", Timestamp.from(to),
                     ticket.number(), Timestamp.from(previous));
         }
         asSystem(() -> {
@@ -389,5 +391,11 @@ public class SlaDeadlines {
         } else {
             scope.removeVariable(SLA_DEADLINES_PROVISIONAL);
         }
+    }
+
+    /** A write to the ticket's record; the registry forgets what this transaction read of it. */
+    private void updateTicket(String sql, Object... arguments) {
+        jdbc.update(sql, arguments);
+        registry.changed();
     }
 }

@@ -147,6 +147,9 @@ public class SlaPauses {
      */
     public void repairDone(String processInstanceId) {
         TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
+        if (of(ticket.number()).isEmpty()) {
+            return; // never paused (most tickets): nothing to end, to withdraw or to copy
+        }
         Instant now = clock.instant();
         jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE ticket_number = ? AND (ends_at IS NULL OR ends_at > ?)",
                 Timestamp.from(now), ticket.number(), Timestamp.from(now));

@@ -4,25 +4,58 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The application's record of each ticket, the system of record of its facts: what was reported, the
  * diagnosis, the deadlines, the service-level outcome, the stage, and how it ended. Each process step writes
  * what it produces here, in its own transaction; the process variables carry only copies that routing,
  * timers and forms need. Kept {@code pos.records.retention}, whatever the engine's history keeps.
+ * <p>
+ * A ticket read by its process instance is kept for the rest of the transaction: the delegates and listeners of
+ * one step read the same ticket several times (it was a fifth of the application's statements for a ticket). Any
+ * write to the table through this class forgets it; code that writes the table itself calls {@link #changed()}.
  */
 @Repository
 public class TicketRegistry {
 
+    /** What the current transaction read and ended, by process instance. */
+    private static final class InTransaction {
+        final Map<String, Ticket> read = new HashMap<>();
+        final Set<String> ended = new HashSet<>();
+    }
+
     private final JdbcTemplate jdbc;
+    /** Per transaction: keyed by the transaction's connection holder, gone with it. */
+    private final Map<Object, InTransaction> transactions = Collections.synchronizedMap(new WeakHashMap<>());
 
     public TicketRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The state of the current transaction, or null outside a transaction. */
+    private InTransaction inTransaction() {
+        Object transaction = jdbc.getDataSource() == null ? null : TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        return transaction == null ? null : transactions.computeIfAbsent(transaction, key -> new InTransaction());
+    }
+
+    /** Forgets the tickets read in this transaction: called after every write to the table. */
+    public void changed() {
+        InTransaction current = inTransaction();
+        if (current != null) {
+            current.read.clear();
+        }
     }
 
     /** How a ticket ended. */
@@ -84,8 +117,17 @@ public class TicketRegistry {
     }
 
     public Optional<Ticket> findByProcessInstance(String processInstanceId) {
-        return jdbc.query("SELECT * FROM ticket WHERE process_instance_id = ?", TicketRegistry::row, processInstanceId)
+        InTransaction current = inTransaction();
+        Ticket known = current == null ? null : current.read.get(processInstanceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Ticket> ticket = jdbc.query("SELECT * FROM ticket WHERE process_instance_id = ?", TicketRegistry::row, processInstanceId)
                 .stream().findFirst();
+        if (current != null) {
+            ticket.ifPresent(found -> current.read.put(processInstanceId, found));
+        }
+        return ticket;
     }
 
     /** The ticket of a process step; every step of the ticket's process has one. */
@@ -96,6 +138,7 @@ public class TicketRegistry {
 
     /** The ticket, locked until the transaction ends, so that two requests to end it are taken one after the other. */
     public Optional<Ticket> lock(String ticketNumber) {
+        changed();
         return jdbc.query("SELECT * FROM ticket WHERE ticket_number = ? FOR UPDATE", TicketRegistry::row, ticketNumber)
                 .stream().findFirst();
     }
@@ -121,6 +164,7 @@ public class TicketRegistry {
     /** A new ticket, in the transaction that starts it. */
     public void register(String number, String processInstanceId, String merchantId, String terminalSerial, Instant reportedAt,
                          Report report) {
+        changed();
         jdbc.update("INSERT INTO ticket (ticket_number, process_instance_id, merchant_id, terminal_serial, reported_at,"
                         + " report_channel, fault_category, fault_description, payments_blocked, contact_phone, stage)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'FAULT_REPORT')", number, processInstanceId, merchantId,
@@ -184,6 +228,11 @@ public class TicketRegistry {
      * is closed when the cancellation is accepted, before its process ends). Whether it was still open.
      */
     public boolean markEnded(String processInstanceId, Instant at, Outcome outcome, String reason, String by) {
+        InTransaction current = inTransaction();
+        if (current != null && current.ended.contains(processInstanceId)) {
+            return false; // ended in this transaction already (the closing step, then the engine's end event)
+        }
+        changed();
         boolean ended = jdbc.update("UPDATE ticket SET closed_at = ?, outcome = ?, end_reason = ?, ended_by = ?"
                         + " WHERE process_instance_id = ? AND closed_at IS NULL",
                 Timestamp.from(at), outcome.name(), clip(reason, 500), clip(by, 64), processInstanceId) > 0;
@@ -192,10 +241,14 @@ public class TicketRegistry {
             jdbc.update("UPDATE ticket_sla_pause SET ends_at = ? WHERE ends_at IS NULL AND ticket_number ="
                     + " (SELECT ticket_number FROM ticket WHERE process_instance_id = ?)", Timestamp.from(at), processInstanceId);
         }
+        if (current != null) {
+            current.ended.add(processInstanceId);
+        }
         return ended;
     }
 
     public void setOutcome(String ticketNumber, Outcome outcome) {
+        changed();
         jdbc.update("UPDATE ticket SET outcome = ? WHERE ticket_number = ? AND outcome IS NULL", outcome.name(), ticketNumber);
     }
 
@@ -203,6 +256,7 @@ public class TicketRegistry {
         Object[] arguments = new Object[values.length + 1];
         System.arraycopy(values, 0, arguments, 0, values.length);
         arguments[values.length] = processInstanceId;
+        changed();
         if (jdbc.update("UPDATE ticket SET " + assignments + " WHERE process_instance_id = ?", arguments) != 1) {
             throw new IllegalStateException("No ticket record for process instance " + processInstanceId);
         }

@@ -48,11 +48,13 @@ public class CheckSoftwareVersionDelegate implements JavaDelegate {
         SoftwareVersion installed = SoftwareVersion.parse(terminal.softwareVersion());
         SoftwareVersion latest = SoftwareVersion.parse(properties.latestVersion());
         boolean needed = installed.isOlderThan(latest);
-        // copies for the upgrade form, and routing
-        execution.setVariable(SOFTWARE_VERSION, installed.toString());
-        execution.setVariable(LATEST_SOFTWARE_VERSION, latest.toString());
+        // routing, and copies for the upgrade form (written only when they change or an upgrade follows)
+        if (!installed.toString().equals(execution.getVariable(SOFTWARE_VERSION))) {
+            execution.setVariable(SOFTWARE_VERSION, installed.toString());
+        }
         execution.setVariable(UPGRADE_NEEDED, needed);
         if (needed) {
+            execution.setVariable(LATEST_SOFTWARE_VERSION, latest.toString());
             Instant now = clock.instant();
             UpgradeWindow.Slot slot = UpgradeWindow.next(now, calendar.zone(),
                     merchant.openingHours(), properties.windowStart(), properties.windowEnd());
