@@ -62,6 +62,11 @@ public abstract class BrowserTestBase extends ProcessScenarioTest {
         return SERVICE_TIME_ZONE;
     }
 
+    /** The browser's language (its first accepted language, which Camunda's web applications follow). */
+    protected String browserLanguage() {
+        return "en-US";
+    }
+
     @BeforeEach
     void openBrowser() throws IOException {
         requireExecutable(CHROMIUM, "the browser");
@@ -74,8 +79,8 @@ public abstract class BrowserTestBase extends ProcessScenarioTest {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1000", "--lang=en-US", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+                "--disable-sync", "--window-size=1600,1000", "--lang=" + browserLanguage(), "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage()));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
