@@ -222,6 +222,9 @@
       'notification.TICKET_CANCELLED': 'Ticket cancelled',
       'notification.PART_ORDERED': 'A part is on order',
       'notification.TERMINAL_REPLACED': 'Replacement terminal sent',
+      'notification.VISIT_AGREED': 'On-site appointment agreed',
+      'notification.UPGRADE_PLANNED': 'Software upgrade planned',
+      'notification.TERMINAL_RETURNED': 'Repaired terminal on its way',
       'notification.other': 'Message',
       'notification.eta': 'New estimated time: {eta}',
       'ticket.survey': 'Your evaluation',
@@ -468,6 +471,9 @@
       'notification.TICKET_CANCELLED': '工单已取消',
       'notification.PART_ORDERED': '配件已订购',
       'notification.TERMINAL_REPLACED': '替换终端已寄出',
+      'notification.VISIT_AGREED': '上门维修时间已约定',
+      'notification.UPGRADE_PLANNED': '软件升级已安排',
+      'notification.TERMINAL_RETURNED': '修好的终端已寄出',
       'notification.other': '通知',
       'notification.eta': '新的预计完成时间：{eta}',
       'ticket.survey': '服务评价',
@@ -1873,7 +1879,7 @@
         h('div', { className: 'when' }, h('time', { datetime: n.at, text: formatInstant(n.at) || '' })),
         h('div', { className: 'what', text: title }),
         n.eta ? h('p', { className: 'eta', text: t('notification.eta', { eta: formatInstant(n.eta) }) }) : null,
-        n.message ? h('p', { className: 'message', lang: 'en', text: n.message }) : null);
+        n.message ? h('p', { className: 'message', text: n.message }) : null);
     })));
     return section;
   }

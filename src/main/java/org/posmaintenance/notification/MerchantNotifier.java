@@ -14,8 +14,8 @@ import org.posmaintenance.ticket.TicketTokens;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the merchant of a ticket something: recorded in the ticket's journal (English, for the staff and the
- * merchant page) and written to the outbox in the merchant's language, with a link that lets the
+ * Tells the merchant of a ticket something: recorded in the ticket's journal (for the merchant page and the staff)
+ * and written to the outbox, both in the merchant's language, with a link that lets the
  * merchant follow the ticket. Both happen in the transaction of the process step. Who the merchant is and
  * which terminal it is about come from the ticket's record, never from process variables.
  */
@@ -75,7 +75,8 @@ public class MerchantNotifier {
         all.put("merchant", merchant.name());
         all.put("terminal", ticket.currentTerminal());
 
-        journal.notifyMerchant(ticketNumber, kind, text(kind + ".body", Locale.ENGLISH, all, textValues), eta);
+        Locale locale = merchant.locale();
+        journal.notifyMerchant(ticketNumber, kind, text(kind + ".body", locale, all, textValues), eta);
 
         String recipient = channel.recipient(merchant);
         if (recipient == null || recipient.isBlank()) {
@@ -85,7 +86,6 @@ public class MerchantNotifier {
         String base = properties.linkBaseUrl().replaceAll("/+$", "");
         all.put("link", base + "/merchant/#ticket=" + ticketNumber + "&token=" + token);
         all.put("surveyLink", base + "/merchant/#survey=" + ticketNumber + "&token=" + token);
-        Locale locale = merchant.locale();
         StringBuilder body = new StringBuilder()
                 .append(text("email.greeting", locale, all, Map.of())).append("\n\n")
                 .append(text(kind + ".body", locale, all, textValues)).append("\n\n");

@@ -5,7 +5,9 @@ import static org.posmaintenance.model.ModelContract.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -68,7 +70,7 @@ public class LoanerListener {
     public TaskListener terminalReturned() {
         return task -> {
             TicketInput input = TicketInput.of(task);
-            input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
+            String shipping = input.requiredText(RETURN_SHIPPING_REFERENCE, 64);
             Instant now = clock.instant();
             task.setVariable(TERMINAL_AT_CENTRE, false);
             if (input.flag(LOANER_RETURNED)) {
@@ -77,6 +79,17 @@ public class LoanerListener {
             } else {
                 expectLoanerBack(task, now);
             }
+            // the merchant is told the terminal is on its way, and asked for the loaner if it is still out
+            Map<String, String> values = new HashMap<>(Map.of("shipping", shipping));
+            Map<String, String> texts = new HashMap<>();
+            Optional<LoanerLendings.Lending> out = lendings.of(ticketNumber(task)).filter(LoanerLendings.Lending::out);
+            if (out.isPresent()) {
+                values.put("loaner", out.get().loanerSerial());
+                texts.put("loanerRequest", TicketJournal.Notification.TERMINAL_RETURNED + ".loanerRequest");
+            } else {
+                values.put("loanerRequest", "");
+            }
+            notifier.notify(task.getProcessInstanceId(), TicketJournal.Notification.TERMINAL_RETURNED, values, texts, null);
         };
     }
 

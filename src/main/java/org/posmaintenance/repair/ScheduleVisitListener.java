@@ -5,14 +5,17 @@ import static org.posmaintenance.model.ModelContract.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.posmaintenance.sla.SlaPauses;
 import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketInput;
+import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +32,12 @@ public class ScheduleVisitListener implements TaskListener {
     private final Clock clock;
 
     private final SlaPauses pauses;
+    private final MerchantNotifier notifier;
 
-    public ScheduleVisitListener(ServiceHoursCalendar calendar, TicketRegistry registry, Clock clock, SlaPauses pauses) {
+    public ScheduleVisitListener(ServiceHoursCalendar calendar, TicketRegistry registry, Clock clock, SlaPauses pauses,
+                                 MerchantNotifier notifier) {
         this.pauses = pauses;
+        this.notifier = notifier;
         this.calendar = calendar;
         this.registry = registry;
         this.clock = clock;
@@ -49,7 +55,7 @@ public class ScheduleVisitListener implements TaskListener {
         }
         task.setVariable(MERCHANT_UNREACHABLE, false);
         Instant appointment = input.requiredInstant(VISIT_APPOINTMENT, calendar.zone());
-        input.requiredText(VISIT_ADDRESS, 200);
+        String address = input.requiredText(VISIT_ADDRESS, 200);
         if (!appointment.isAfter(clock.instant())) {
             throw new InvalidTicketInputException(VISIT_APPOINTMENT, "must be in the future");
         }
@@ -58,6 +64,8 @@ public class ScheduleVisitListener implements TaskListener {
                     + calendar.opens() + "-" + calendar.closes() + ", " + calendar.zone() + ")");
         }
         registry.visit(task.getProcessInstanceId(), appointment);
+        notifier.notify(task.getProcessInstanceId(), TicketJournal.Notification.VISIT_AGREED,
+                Map.of("visit", calendar.shown(appointment), "address", address));
         // a copy for Cockpit
         task.setVariable(VISIT_AT, Date.from(appointment));
     }

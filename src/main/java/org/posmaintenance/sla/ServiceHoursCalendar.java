@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ import java.util.Set;
  * midnight.
  */
 public final class ServiceHoursCalendar {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Upper bound on the number of days searched for the next workday (about ten years). */
     static final int MAX_DAYS_TO_NEXT_WORKDAY = 3660;
@@ -72,6 +75,11 @@ public final class ServiceHoursCalendar {
     }
 
     /** The time zone in which the service hours apply. */
+    /** A moment as people of the service read it: {@code 2026-12-01 10:00 (Asia/Shanghai)}, 24-hour, in the service's zone. */
+    public String shown(Instant t) {
+        return SHOWN.format(t.atZone(zone)) + " (" + zone + ")";
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -19,7 +19,13 @@ public class TicketJournal {
     /** Kinds of message to the merchant. */
     public enum Notification {
         TICKET_RECEIVED, LOANER_LENT, PART_ORDERED, TERMINAL_REPLACED, LOANER_RETURN_REMINDER, RESOLUTION_DELAYED, SURVEY_SENT,
-        TICKET_CLOSED, TICKET_CANCELLED
+        TICKET_CLOSED, TICKET_CANCELLED,
+        /** The on-site appointment agreed with the merchant: when and where. */
+        VISIT_AGREED,
+        /** The software upgrade: the window in which the technician upgrades the terminal. */
+        UPGRADE_PLANNED,
+        /** The repaired terminal is on its way back from the repair centre. */
+        TERMINAL_RETURNED
     }
 
     /** Kinds of service-level event. */

@@ -5,13 +5,16 @@ import static org.posmaintenance.model.ModelContract.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.posmaintenance.merchant.Merchant;
 import org.posmaintenance.merchant.MerchantDirectory;
 import org.posmaintenance.merchant.Terminal;
+import org.posmaintenance.notification.MerchantNotifier;
 import org.posmaintenance.sla.ServiceHoursCalendar;
+import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +31,12 @@ public class CheckSoftwareVersionDelegate implements JavaDelegate {
     private final MerchantDirectory directory;
     private final TicketRegistry registry;
     private final Clock clock;
+    private final MerchantNotifier notifier;
 
     public CheckSoftwareVersionDelegate(UpgradeProperties properties, ServiceHoursCalendar calendar,
-                                        MerchantDirectory directory, TicketRegistry registry, Clock clock) {
+                                        MerchantDirectory directory, TicketRegistry registry, Clock clock,
+                                        MerchantNotifier notifier) {
+        this.notifier = notifier;
         this.registry = registry;
         this.properties = properties;
         this.calendar = calendar;
@@ -60,6 +66,8 @@ public class CheckSoftwareVersionDelegate implements JavaDelegate {
                     merchant.openingHours(), properties.windowStart(), properties.windowEnd());
             execution.setVariable(UPGRADE_WINDOW_START, Date.from(slot.start()));
             execution.setVariable(UPGRADE_WINDOW_END, Date.from(slot.end()));
+            notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.UPGRADE_PLANNED,
+                    Map.of("from", calendar.shown(slot.start()), "to", calendar.shown(slot.end())));
         }
     }
 }

@@ -139,11 +139,14 @@ class MerchantNotificationsTest extends ProcessScenarioTest {
         setClock(WEDNESDAY_10_00.plus(Duration.ofDays(2)));
         executeJobAt(ticket, "BoundaryEvent_LoanerReturnReminder");
 
-        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "SURVEY_SENT", "LOANER_RETURN_REMINDER");
+        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "TERMINAL_RETURNED", "SURVEY_SENT",
+                "LOANER_RETURN_REMINDER");
+        assertThat(journal.notifications(ticket.getBusinessKey()).get(2).message()).as("the return, with the loaner to send back")
+                .contains("SF0987654321").contains("LOAN-A920-011").contains("正在寄回");
         assertThat(timerAt(ticket, "BoundaryEvent_LoanerReturnReminder").getDuedate()).as("the next reminder")
                 .isEqualTo(java.util.Date.from(WEDNESDAY_10_00.plus(Duration.ofDays(4))));
         sender.sendDue();
         assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
-                .contains("工单 " + ticket.getBusinessKey() + "：请归还备用机");
+                .contains("工单 " + ticket.getBusinessKey() + "：请归还备用机", "工单 " + ticket.getBusinessKey() + "：修好的终端已寄出");
     }
 }

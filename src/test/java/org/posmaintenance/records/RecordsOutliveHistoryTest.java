@@ -91,7 +91,7 @@ class RecordsOutliveHistoryTest extends ProcessScenarioTest {
         assertThat(printerBefore.at("/bill/lines").size()).isEqualTo(2);
         assertThat(printerBefore.at("/survey/status").asText()).isEqualTo("ANSWERED");
         assertThat(printerBefore.at("/notifications").findValuesAsText("kind"))
-                .containsExactly("TICKET_RECEIVED", "SURVEY_SENT", "TICKET_CLOSED");
+                .containsExactly("TICKET_RECEIVED", "VISIT_AGREED", "SURVEY_SENT", "TICKET_CLOSED");
         assertThat(withdrawnBefore.at("/status").asText()).isEqualTo("CANCELLED");
         assertThat(reportBefore.at("/tickets")).hasToString("{\"reported\":2,\"open\":0,\"closed\":1,\"cancelled\":1}");
         assertThat(reportBefore.at("/billing/billedTotal").asText()).isEqualTo("280.00");

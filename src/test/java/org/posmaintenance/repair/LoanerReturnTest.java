@@ -69,7 +69,7 @@ class LoanerReturnTest extends ProcessScenarioTest {
             setClock(returned.plus(Duration.ofDays(day)).plusSeconds(5));
             executeJobAt(ticket, "BoundaryEvent_LoanerReturnReminder");
         }
-        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "SURVEY_SENT", "LOANER_RETURN_REMINDER",
+        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "TERMINAL_RETURNED", "SURVEY_SENT", "LOANER_RETURN_REMINDER",
                 "LOANER_RETURN_REMINDER", "LOANER_RETURN_REMINDER");
         assertThat(timerAt(ticket, "BoundaryEvent_LoanerReturnReminder")).as("three reminders").isNull();
 

@@ -35,6 +35,10 @@ class RepairChannelsTest extends ProcessScenarioTest {
         complete(ticket, "Task_ScheduleVisit", Map.of(VISIT_APPOINTMENT, "2026-11-26T09:30+08:00", VISIT_ADDRESS, "8 Nanjing Road"));
         assertThat(record(ticket).visitAt()).isEqualTo(Instant.parse("2026-11-26T01:30:00Z"));
         assertThat(ticket).isWaitingAt("Task_RepairOnSite");
+        // the merchant is told when and where, in Chinese (the demo merchant's language), in Beijing time
+        var visit = journal.notifications(ticket.getBusinessKey()).get(1);
+        assertThat(visit.kind()).isEqualTo("VISIT_AGREED");
+        assertThat(visit.message()).contains("2026-11-26 09:30 (Asia/Shanghai)").contains("8 Nanjing Road").contains("上门维修");
         complete(ticket, "Task_RepairOnSite", Map.of(REPAIR_REPORT, "Replaced the printer head.",
                 PARTS_REPLACED, SpinValues.jsonValue("[\"PRINTER_HEAD\"]").create()));
         executeJobAt(ticket, "Task_BillParts");

@@ -52,7 +52,7 @@ class RepairOutcomesTest extends ProcessScenarioTest {
         // delivery on Friday 27th: repaired by the end of the next service day, Monday 30th 18:00
         complete(ticket, "Task_OrderPart", Map.of(SUPPLIER_ORDER_REFERENCE, "PO-7781", PART_EXPECTED_ON, "2026-11-27"));
         assertThat(record(ticket).resolutionEta()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
-        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "PART_ORDERED");
+        assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "VISIT_AGREED", "PART_ORDERED");
 
         assertRejected(ticket, "Task_ReceivePart", PART_RECEIVED, () -> complete(ticket, "Task_ReceivePart", Map.of()));
         complete(ticket, "Task_ReceivePart", Map.of(PART_RECEIVED, true));
@@ -105,7 +105,7 @@ class RepairOutcomesTest extends ProcessScenarioTest {
         assertThat(variable(ticket, TERMINAL_SERIAL)).isEqualTo(replacement);
         assertThat(notificationKinds(ticket)).containsExactly("TICKET_RECEIVED", "LOANER_LENT", "TERMINAL_REPLACED");
         assertThat(journal.notifications(ticket.getBusinessKey()).get(2).message())
-                .startsWith("Terminal " + broken + " cannot be repaired. Terminal " + replacement + " replaces it");
+                .startsWith("终端 " + broken + " 无法修复，将由终端 " + replacement + " 替换");
         assertThat(record(ticket).replacementSerial()).isEqualTo(replacement);
 
         executeJobAt(ticket, "Task_BillParts");

@@ -138,7 +138,7 @@ class ServiceLevelTimersTest extends ProcessScenarioTest {
         assertThat(delay.eta()).isEqualTo(extendedDue);
         assertThat(delay.at()).isEqualTo(resolutionDue);
         assertThat(delay.message())
-                .contains("agree an on-site appointment").contains("2026-12-01 10:00 (Asia/Shanghai)");
+                .contains("约定上门时间").contains("2026-12-01 10:00 (Asia/Shanghai)"); // in the merchant's language
 
         setClock(extendedDue);
         executeJobAt(ticket, "BoundaryEvent_ResolutionExtensionExceeded");

@@ -27,6 +27,11 @@ class SystemUpgradeStageTest extends ProcessScenarioTest {
         Instant closes = Instant.parse("2026-11-25T13:00:00Z");  // Wednesday 21:00 Shanghai
         Instant opens = Instant.parse("2026-11-26T01:00:00Z");   // Thursday 09:00 Shanghai
         assertThat(timerAt(ticket, "TimerEvent_UpgradeWindowOpens").getDuedate()).isEqualTo(Date.from(closes));
+        // the merchant is told the window
+        var planned = journal.notifications(ticket.getBusinessKey()).stream().filter(n -> n.kind().equals("UPGRADE_PLANNED"))
+                .findFirst().orElseThrow();
+        assertThat(planned.message()).contains("2026-11-25 21:00 (Asia/Shanghai)").contains("2026-11-26 09:00 (Asia/Shanghai)")
+                .contains("软件升级");
 
         setClock(closes.minusSeconds(60));
         assertThat(dueJobActivities(ticket)).isEmpty();
