@@ -264,6 +264,8 @@ public final class ModelContract {
     @Variable public static final String REMOTE_MEDIUM = "remoteMedium";
     @Variable public static final String REMOTE_SESSION_NOTES = "remoteSessionNotes";
     @Variable(readByModel = true) public static final String REMOTE_RESOLVED = "remoteResolved";
+    /** The merchant agrees to the software upgrade right away (the shop is closed, or the merchant accepts). */
+    @Variable public static final String UPGRADE_NOW = "upgradeNow";
     @Variable public static final String VISIT_APPOINTMENT = "visitAppointment";
     @Variable public static final String VISIT_AT = "visitAt";
     @Variable public static final String VISIT_ADDRESS = "visitAddress";
@@ -358,7 +360,8 @@ public final class ModelContract {
             new Hook("${recordSlaEvent}", HookKind.SERVICE_TASK, List.of("Task_WarnResponseSlaAtRisk", "Task_RecordRepairOverdue"),
                     List.of(), List.of(SLA_EVENT)),
             service("${escalateResponse}", "Task_EscalateResponseSla"),
-            task("${recordRemoteSupport}", List.of(TASK_REMOTE_SUPPORT), REMOTE_MEDIUM, REMOTE_SESSION_NOTES, REMOTE_RESOLVED),
+            task("${recordRemoteSupport}", List.of(TASK_REMOTE_SUPPORT), REMOTE_MEDIUM, REMOTE_SESSION_NOTES, REMOTE_RESOLVED,
+                    UPGRADE_NOW),
             task("${scheduleVisit}", List.of(TASK_SCHEDULE_VISIT), VISIT_APPOINTMENT, VISIT_ADDRESS, MERCHANT_UNREACHABLE,
                     CONTACT_ATTEMPTS),
             task("${slaPause.merchantReached()}", List.of(TASK_REACH_MERCHANT), MERCHANT_REACHED_NOTES),

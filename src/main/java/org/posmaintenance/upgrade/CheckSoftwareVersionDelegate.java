@@ -3,6 +3,7 @@ package org.posmaintenance.upgrade;
 import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -33,6 +34,9 @@ public class CheckSoftwareVersionDelegate implements JavaDelegate {
     private final Clock clock;
     private final MerchantNotifier notifier;
 
+    /** When the merchant agrees to the upgrade right away, the technician upgrades the terminal within this time. */
+    static final Duration UPGRADE_NOW_WITHIN = Duration.ofHours(1);
+
     public CheckSoftwareVersionDelegate(UpgradeProperties properties, ServiceHoursCalendar calendar,
                                         MerchantDirectory directory, TicketRegistry registry, Clock clock,
                                         MerchantNotifier notifier) {
@@ -62,12 +66,15 @@ public class CheckSoftwareVersionDelegate implements JavaDelegate {
         if (needed) {
             execution.setVariable(LATEST_SOFTWARE_VERSION, latest.toString());
             Instant now = clock.instant();
-            UpgradeWindow.Slot slot = UpgradeWindow.next(now, calendar.zone(),
-                    merchant.openingHours(), properties.windowStart(), properties.windowEnd());
+            // the merchant agreed at the remote session to have it now: the window opens at once
+            boolean agreedNow = Boolean.TRUE.equals(execution.getVariable(UPGRADE_NOW));
+            UpgradeWindow.Slot slot = agreedNow ? new UpgradeWindow.Slot(now, now.plus(UPGRADE_NOW_WITHIN))
+                    : UpgradeWindow.next(now, calendar.zone(), merchant.openingHours(), properties.windowStart(), properties.windowEnd());
             execution.setVariable(UPGRADE_WINDOW_START, Date.from(slot.start()));
             execution.setVariable(UPGRADE_WINDOW_END, Date.from(slot.end()));
             notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.UPGRADE_PLANNED,
-                    Map.of("from", calendar.shown(slot.start()), "to", calendar.shown(slot.end())));
+                    Map.of("from", calendar.shown(slot.start()), "to", calendar.shown(slot.end())),
+                    Map.of("when", agreedNow ? "UPGRADE_PLANNED.now" : "UPGRADE_PLANNED.window"), null);
         }
     }
 }

@@ -245,8 +245,13 @@ class TwoNodeClusterTest {
         List<String> notificationProblems = new ArrayList<>();
         for (Ticket ticket : tickets.values()) {
             Map<String, Long> expected = new TreeMap<>(Map.of("TICKET_RECEIVED", 1L, "SURVEY_SENT", 1L, "TICKET_CLOSED", 1L));
-            if (Plan.of(ticket.index()).channel().equals("MAIL_IN")) {
+            Plan plan = Plan.of(ticket.index());
+            if (plan.channel().equals("MAIL_IN")) {
                 expected.put("LOANER_LENT", 1L);
+                expected.put("TERMINAL_RETURNED", 1L);
+            }
+            if (plan.channel().equals("ON_SITE") || (plan.channel().equals("REMOTE") && !plan.remoteFixed())) {
+                expected.put("VISIT_AGREED", 1L);
             }
             if (!expected.equals(kindsPerTicket.get(ticket.number()))) {
                 notificationProblems.add(ticket.number() + ": " + kindsPerTicket.get(ticket.number()) + " instead of " + expected);

@@ -5,16 +5,41 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.posmaintenance.model.ModelContract.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.posmaintenance.ProcessScenarioTest;
 
 /** A terminal behind the latest software is upgraded after the repair, when the merchant has closed. */
 class SystemUpgradeStageTest extends ProcessScenarioTest {
+
+    @Test
+    void theMerchantMayAgreeAtTheRemoteSessionToBeUpgradedRightAway() {
+        String terminal = newTerminal(MERCHANT, "3.2.1", "2027-06-30", "PURCHASE"); // the shop is open (Wednesday 10:00)
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report(terminal));
+        confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
+        complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "VIDEO", REMOTE_SESSION_NOTES, "Fixed on a video call.",
+                REMOTE_RESOLVED, true, UPGRADE_NOW, true));
+        billAndCheckSoftware(ticket);
+
+        // the window opens at once: the job executor fires the timer now, and the technician upgrades within the hour
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        assertThat(timerAt(ticket, "TimerEvent_UpgradeWindowOpens").getDuedate()).isEqualTo(Date.from(now));
+        assertThat(dueJobActivities(ticket)).contains("TimerEvent_UpgradeWindowOpens");
+        executeJobAt(ticket, "TimerEvent_UpgradeWindowOpens");
+        assertThat(ticket).isWaitingAt("Task_UpgradeTerminal");
+        assertThat(task()).hasDueDate(Date.from(now.plus(Duration.ofHours(1))));
+        var planned = journal.notifications(ticket.getBusinessKey()).stream().filter(n -> n.kind().equals("UPGRADE_PLANNED"))
+                .findFirst().orElseThrow();
+        assertThat(planned.message()).contains("立即").doesNotContain("营业时间之外");
+        assertThat(taskEntries.of(ticket.getBusinessKey()).get(1).fields()).as("the choice is kept with the ticket")
+                .contains("\"upgradeNow\":true");
+    }
 
     @Test
     void anOutdatedTerminalIsUpgradedAfterTheMerchantCloses() {
