@@ -40,7 +40,9 @@ public class RemoteSupportListener implements TaskListener {
         input.requiredText(REMOTE_SESSION_NOTES, 5, 2000);
         boolean resolved = input.flag(REMOTE_RESOLVED);
         task.setVariable(REMOTE_RESOLVED, resolved);
-        task.setVariable(UPGRADE_NOW, input.flag(UPGRADE_NOW));
+        if (input.flag(UPGRADE_NOW)) {
+            task.setVariable(UPGRADE_NOW, true); // as a boolean, whatever form the client sent it in; absent means no
+        }
         work.record(registry.ofProcess(task.getProcessInstanceId()).number(), RepairChannel.REMOTE,
                 resolved ? RepairWork.Outcome.REPAIRED : RepairWork.Outcome.NOT_FIXED, List.of(), clock.instant(), Actor.of(task));
     }
