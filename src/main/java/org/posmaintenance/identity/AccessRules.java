@@ -63,6 +63,9 @@ public class AccessRules {
                     ? new Permission[] {Permissions.READ, Permissions.CREATE} : new Permission[] {Permissions.READ});
             grant(group, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
             grant(group, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+            // Cockpit's dashboard and Human Tasks page count the open tasks per group: reading every task, which
+            // READ_TASK on the process definitions already allows one by one; working them stays with their groups
+            grant(group, Resources.TASK, Authorization.ANY, Permissions.READ);
         }
         // analysts revise the models: they read everything in Cockpit, deploy new versions and move
         // running tickets to them (migration, also as a batch)

@@ -51,6 +51,32 @@ class RestAccessTest extends ProcessScenarioTest {
     }
 
     @Test
+    void aManagerSeesTheOpenTasksOfEveryGroupAsCockpitCountsThemButCannotWorkThem() throws Exception {
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        String technicianTask = taskService.createTaskQuery().processInstanceId(ticket.getId()).singleResult().getId();
+        long open = taskService.createTaskQuery().taskCandidateGroup(TECHNICIANS).count();
+
+        // Cockpit's dashboard ("Open Human Tasks") and its Human Tasks page: open tasks per candidate group
+        TestRestTemplate mary = http.withBasicAuth("mary", "mary-demo");
+        ResponseEntity<String> report = mary.getForEntity("/engine-rest/task/report/candidate-group-count", String.class);
+        assertThat(report.getStatusCode()).as(report.getBody()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> rows = new com.fasterxml.jackson.databind.ObjectMapper().readValue(report.getBody(),
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.get("groupName")).isEqualTo(TECHNICIANS);
+            assertThat(((Number) row.get("taskCount")).longValue()).isEqualTo(open);
+        });
+        // reading is all: the technicians' task stays theirs to work
+        ResponseEntity<String> completion = mary.exchange("/engine-rest/task/" + technicianTask + "/complete", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of()), json()), String.class);
+        assertThat(completion.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(taskService.createTaskQuery().taskId(technicianTask).count()).isEqualTo(1);
+        // and a technician gets no such overview
+        assertThat(http.withBasicAuth("tom", "tom-demo").getForEntity("/engine-rest/task/report/candidate-group-count",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aTechnicianSeesNoOtherPeopleAndNoAuthorizations() {
         TestRestTemplate tom = http.withBasicAuth("tom", "tom-demo");
         List<Map<String, Object>> users = tom.exchange("/engine-rest/user", HttpMethod.GET, null, List.class).getBody();
