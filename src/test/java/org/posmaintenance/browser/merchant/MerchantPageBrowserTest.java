@@ -145,9 +145,17 @@ class MerchantPageBrowserTest extends BrowserTestBase {
         assertThat(text(By.id("ticket-response-due"))).contains("26 Nov 2026").contains("10:00");
         assertThat(text(By.id("ticket-resolution-due"))).isNotEqualTo("Not yet determined");
         WebElement billLine = visible(By.cssSelector("#ticket-bill tbody tr[data-code='REMOTE']"));
-        assertThat(text(billLine)).contains("Remote technical support", "Service", "Covered by warranty");
+        assertThat(text(billLine)).contains("Remote technical support", "Service", "Covered by warranty").doesNotContain("REMOTE");
+        // in Chinese the items are words too, not the price list's codes
+        click(By.cssSelector(".lang-button[data-lang='zh-CN']"));
+        waitUp().until(browser -> browser.findElement(By.cssSelector("#ticket-bill tbody tr[data-code='REMOTE']")).getText()
+                .contains("远程技术支持"));
+        click(By.cssSelector(".lang-button[data-lang='en']"));
+        waitUp().until(browser -> browser.findElement(By.cssSelector("#ticket-bill tbody tr[data-code='REMOTE']")).getText()
+                .contains("Remote technical support"));
         assertThat(text(By.id("bill-total"))).contains("0.00");
         assertThat(notificationKinds()).containsSubsequence("TICKET_RECEIVED", "SURVEY_SENT");
+        surveyLink = visible(By.id("ticket-survey-link")); // the page was drawn again in the other language
         assertThat(surveyLink.getAttribute("href")).endsWith("#survey=" + ticketNumber + statusUrl.substring(statusUrl.indexOf("&token=")));
 
         // the merchant answers the survey
