@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * depends on their inputs only (a fault category and a flag; a severity; a kind of bill line and three flags),
  * evaluated five times for a ticket. The latest deployed version is looked up each time, as the engine does; its
  * result for the same inputs is then taken from memory instead of evaluating the table with FEEL again, which parses
- * the rules and builds the FEEL engine's whole root context for every cell (a tenth of a ticket's time before:
+ * the rules and builds the FEEL engine's whole root context for every cell (a sixth of a ticket's time before:
  * BENCHMARKS.md, issue 14). A new version applies from its deployment on, on every node, since the version is part
  * of what the results are kept by.
  * <p>

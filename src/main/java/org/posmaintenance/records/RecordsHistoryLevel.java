@@ -50,7 +50,8 @@ public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements 
     private static final Set<HistoryEventType> LEFT_OUT = Set.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE,
             HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
-            HistoryEventTypes.FORM_PROPERTY_UPDATE, HistoryEventTypes.DMN_DECISION_EVALUATE);
+            HistoryEventTypes.FORM_PROPERTY_UPDATE, HistoryEventTypes.DMN_DECISION_EVALUATE, HistoryEventTypes.JOB_CREATE,
+            HistoryEventTypes.JOB_DELETE);
 
     @Override
     public int getId() {
@@ -71,9 +72,6 @@ public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         if (LEFT_OUT.contains(eventType) || !HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity)) {
-            return false;
-        }
-        if (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE) {
             return false;
         }
         if (STARTS_AND_ENDS.contains(eventType) && entity instanceof CoreExecution execution && execution.getEventSource() != null) {

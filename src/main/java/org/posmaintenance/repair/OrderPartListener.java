@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,7 +29,6 @@ public class OrderPartListener implements TaskListener {
 
     /** An expected delivery further away than this is a typing error. */
     static final Duration LONGEST_DELIVERY = Duration.ofDays(180);
-    private static final DateTimeFormatter ETA_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ServiceHoursCalendar calendar;
     private final PriceList priceList;
@@ -70,6 +68,6 @@ public class OrderPartListener implements TaskListener {
         PriceList.Prices prices = priceList.load();
         String partName = prices.hasPart(part) ? prices.part(part).name() : part;
         notifier.notify(ticket.processInstanceId(), TicketJournal.Notification.PART_ORDERED, Map.of("part", partName,
-                "eta", ETA_FORMAT.format(eta.atZone(calendar.zone())) + " (" + calendar.zone() + ")"), Map.of(), eta);
+                "eta", calendar.shown(eta)), Map.of(), eta);
     }
 }

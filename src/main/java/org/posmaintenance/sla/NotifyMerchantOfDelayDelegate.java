@@ -1,7 +1,6 @@
 package org.posmaintenance.sla;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("notifyMerchantOfDelay")
 public class NotifyMerchantOfDelayDelegate implements JavaDelegate {
 
-    private static final DateTimeFormatter ETA_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ServiceHoursCalendar calendar;
     private final SlaStateTracker slaState;
@@ -43,7 +41,7 @@ public class NotifyMerchantOfDelayDelegate implements JavaDelegate {
         registry.eta(processInstanceId, eta);
         slaState.record(processInstanceId, execution, TicketJournal.SlaEvent.RESOLUTION_MISSED, "Resolution target missed");
         notifier.notify(processInstanceId, TicketJournal.Notification.RESOLUTION_DELAYED,
-                Map.of("eta", ETA_FORMAT.format(eta.atZone(calendar.zone())) + " (" + calendar.zone() + ")"),
+                Map.of("eta", calendar.shown(eta)),
                 plan(RepairChannel.valueOf(ticket.repairChannel()), ticket), eta);
     }
 
