@@ -8,6 +8,10 @@ WHERE NOT EXISTS (SELECT 1 FROM merchant WHERE merchant_id = 'M-100232');
 INSERT INTO merchant (merchant_id, name, email, phone, opening_hours, language)
 SELECT 'M-100233', 'Jade Garden Supermarket', 'jade.garden@example.org', '+86 21 5555 0303', NULL, 'zh-CN'
 WHERE NOT EXISTS (SELECT 1 FROM merchant WHERE merchant_id = 'M-100233');
+-- the shops' addresses (a column added after the first demo data): set where missing
+UPDATE merchant SET address = '上海市黄浦区南京东路 299 号' WHERE merchant_id = 'M-100231' AND address IS NULL;
+UPDATE merchant SET address = '上海市徐汇区漕溪北路 88 号' WHERE merchant_id = 'M-100232' AND address IS NULL;
+UPDATE merchant SET address = '上海市浦东新区世纪大道 1192 号' WHERE merchant_id = 'M-100233' AND address IS NULL;
 
 -- serial, merchant, model, software, installed, warranty until, contract
 INSERT INTO terminal (serial, merchant_id, model, software_version, installed_on, warranty_until, contract)

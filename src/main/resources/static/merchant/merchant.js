@@ -778,7 +778,8 @@
    */
   function api(method, path, options) {
     options = options || {};
-    var headers = { 'Accept': 'application/json' };
+    // the server answers refusals in the page's language
+    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -848,10 +849,12 @@
     return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
   }
 
-  /** The server's message without its "Field 'x': " prefix. */
+  /** The server's reason, shown next to its field (the server's message repeats the field's name before it). */
   function serverDetail(data) {
-    var message = data && typeof data.message === 'string' ? data.message : '';
-    return message.replace(/^Field '[^']*':\s*/, '');
+    if (data && typeof data.detail === 'string' && data.detail) {
+      return data.detail;
+    }
+    return data && typeof data.message === 'string' ? data.message : '';
   }
 
   /** The address of a ticket or its survey: with the access key, or without one (opened with the merchant session). */

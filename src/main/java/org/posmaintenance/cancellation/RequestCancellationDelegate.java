@@ -36,18 +36,17 @@ public class RequestCancellationDelegate implements JavaDelegate {
         TicketInput input = TicketInput.of(execution);
         String ticketNumber = input.requiredText(CANCEL_TICKET_NUMBER, 40).toUpperCase(Locale.ROOT);
         if (!TICKET_NUMBER_FORMAT.matcher(ticketNumber).matches()) {
-            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, "'" + ticketNumber
-                    + "' is not a ticket number such as SR-20261202-0001");
+            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, "notTicketNumber", ticketNumber);
         }
         String reason = input.requiredText(CANCEL_REASON, 10, 500);
         Authentication user = identity.getCurrentAuthentication();
         if (user == null || user.getUserId() == null) {
-            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, "a ticket is cancelled by a logged-in user only");
+            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, "cancelLoggedInOnly");
         }
         try {
             cancellations.cancel(ticketNumber, user.getUserId(), reason, false);
         } catch (TicketCancellations.RefusedException refused) {
-            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, refused.getMessage());
+            throw new InvalidTicketInputException(CANCEL_TICKET_NUMBER, "cancel." + refused.refusal().name(), ticketNumber);
         }
         execution.setProcessBusinessKey(ticketNumber);
     }

@@ -23,13 +23,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class TasklistFilters {
 
-    public static final String GROUP_TASKS = "My group's tasks";
-    public static final String MY_TASKS = "My tasks";
-    public static final String DUE_TODAY = "Due today";
-    public static final String OVERDUE = "Overdue";
-    public static final String ESCALATED = "Escalated";
-    public static final String SLA_AT_RISK = "SLA at risk";
-    public static final String SLA_BREACHED = "SLA breached";
+    public static final String GROUP_TASKS = "我组的任务";
+    public static final String MY_TASKS = "我的任务";
+    public static final String DUE_TODAY = "今天到期";
+    public static final String OVERDUE = "已逾期";
+    public static final String ESCALATED = "已上报主管";
+    public static final String SLA_AT_RISK = "服务时限有风险";
+    public static final String SLA_BREACHED = "服务时限已超";
+
+    /** The English names of releases before the filters were Chinese: renamed at start. */
+    static final Map<String, String> ENGLISH_NAMES = Map.of("My group's tasks", GROUP_TASKS, "My tasks", MY_TASKS,
+            "Due today", DUE_TODAY, "Overdue", OVERDUE, "Escalated", ESCALATED, "SLA at risk", SLA_AT_RISK,
+            "SLA breached", SLA_BREACHED);
 
     /** "SLA at risk" also lists the tasks whose service-level deadline is this close. */
     public static final int AT_RISK_WITHIN_HOURS = 4;
@@ -40,11 +45,11 @@ public class TasklistFilters {
             ModelContract.TASK_RECEIVE_PART, ModelContract.TASK_REPLACE_TERMINAL};
 
     private static final List<Map<String, String>> COLUMNS = List.of(
-            Map.of("name", ModelContract.TICKET_NUMBER, "label", "Ticket"),
-            Map.of("name", ModelContract.MERCHANT_NAME, "label", "Merchant"),
-            Map.of("name", ModelContract.SEVERITY, "label", "Severity"),
-            Map.of("name", ModelContract.REPAIR_CHANNEL, "label", "Repair"),
-            Map.of("name", ModelContract.SLA_STATE, "label", "SLA"));
+            Map.of("name", ModelContract.TICKET_NUMBER, "label", "工单号"),
+            Map.of("name", ModelContract.MERCHANT_NAME, "label", "商户"),
+            Map.of("name", ModelContract.SEVERITY, "label", "严重程度"),
+            Map.of("name", ModelContract.REPAIR_CHANNEL, "label", "维修方式"),
+            Map.of("name", ModelContract.SLA_STATE, "label", "服务时限"));
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -57,19 +62,20 @@ public class TasklistFilters {
     }
 
     public void apply() {
-        create(GROUP_TASKS, 1, "Tasks of my groups, assigned or not, soonest due first", groupTasks());
-        create(MY_TASKS, 2, "Tasks assigned to me", tasks.createTaskQuery()
+        renameEnglishFilters();
+        create(GROUP_TASKS, 1, "我所在组的任务，无论是否已认领，最早到期的在前", groupTasks());
+        create(MY_TASKS, 2, "分配给我的任务", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        create(DUE_TODAY, 3, "My groups' tasks due before midnight", groupTasks()
+        create(DUE_TODAY, 3, "我所在组今天午夜前到期的任务", groupTasks()
                 .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"));
-        create(OVERDUE, 4, "My groups' tasks past their service-level deadline", groupTasks()
+        create(OVERDUE, 4, "我所在组已过服务时限的任务", groupTasks()
                 .dueBeforeExpression("${now()}"));
-        create(ESCALATED, 5, "Tasks escalated to supervisors after an SLA breach", tasks.createTaskQuery()
+        create(ESCALATED, 5, "超出服务时限后上报主管的任务", tasks.createTaskQuery()
                 .taskCandidateGroup(ModelContract.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
         // not yet due, and either the ticket's first-response warning has passed (slaState AT_RISK) or the
         // deadline is less than AT_RISK_WITHIN_HOURS away
-        create(SLA_AT_RISK, 6, "My groups' SLA tasks not yet due: first-response warning passed, or due within "
-                + AT_RISK_WITHIN_HOURS + " hours", groupTasks()
+        create(SLA_AT_RISK, 6, "我所在组尚未到期、但首次响应已预警或 " + AT_RISK_WITHIN_HOURS + " 小时内到期的服务时限任务",
+                groupTasks()
                 .taskDefinitionKeyIn(SLA_TASKS)
                 .dueAfterExpression("${now()}")
                 .or()
@@ -78,7 +84,7 @@ public class TasklistFilters {
                 .endOr());
         // a deadline passed before its step was done (first response, or the repair stage's resolution
         // target): slaState BREACHED, until the repair stage is done
-        create(SLA_BREACHED, 7, "My groups' tasks of tickets that missed a service-level deadline and are not yet repaired",
+        create(SLA_BREACHED, 7, "我所在组中已错过服务时限、尚未修复的工单的任务",
                 groupTasks().processVariableValueEquals(ModelContract.SLA_STATE, SlaState.BREACHED.name()));
     }
 
@@ -93,6 +99,34 @@ public class TasklistFilters {
                 .includeAssignedTasks()
                 .orderByDueDate().asc();
     }
+
+    /**
+     * A database of a release before the filters were Chinese has them in English: they get their Chinese names (and
+     * are then kept as they are below); their query, columns and grants stay (an administrator may have changed them).
+     */
+    private void renameEnglishFilters() {
+        ENGLISH_NAMES.forEach((english, chinese) -> {
+            for (Filter filter : filters.createFilterQuery().filterName(english).list()) {
+                if (filters.createFilterQuery().filterName(chinese).count() == 0) {
+                    filter.setName(chinese);
+                    Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+                    if (COLUMNS_IN_ENGLISH.equals(properties.get("variables"))) {
+                        properties.put("variables", COLUMNS);
+                    }
+                    filter.setProperties(properties);
+                    filters.saveFilter(filter);
+                }
+            }
+        });
+    }
+
+    /** The columns as releases before the Chinese names labelled them. */
+    private static final List<Map<String, String>> COLUMNS_IN_ENGLISH = List.of(
+            Map.of("name", ModelContract.TICKET_NUMBER, "label", "Ticket"),
+            Map.of("name", ModelContract.MERCHANT_NAME, "label", "Merchant"),
+            Map.of("name", ModelContract.SEVERITY, "label", "Severity"),
+            Map.of("name", ModelContract.REPAIR_CHANNEL, "label", "Repair"),
+            Map.of("name", ModelContract.SLA_STATE, "label", "SLA"));
 
     private void create(String name, int priority, String description, TaskQuery query) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.posmaintenance.merchant.Merchant;
 import org.posmaintenance.merchant.MerchantDirectory;
@@ -41,9 +44,12 @@ public class RegisterTicketDelegate implements JavaDelegate {
     private final ServiceHoursCalendar calendar;
     private final MerchantNotifier notifier;
     private final Clock clock;
+    private final IdentityService identity;
 
     public RegisterTicketDelegate(TicketNumbers ticketNumbers, TicketRegistry registry, MerchantDirectory directory,
-                                  ServiceHoursCalendar calendar, MerchantNotifier notifier, Clock clock) {
+                                  ServiceHoursCalendar calendar, MerchantNotifier notifier, Clock clock,
+                                  IdentityService identity) {
+        this.identity = identity;
         this.ticketNumbers = ticketNumbers;
         this.registry = registry;
         this.directory = directory;
@@ -56,24 +62,22 @@ public class RegisterTicketDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TicketInput input = TicketInput.of(execution);
         ReportChannel channel = input.requiredEnum(REPORT_CHANNEL, ReportChannel.class);
-        String merchantId = input.requiredMatching(MERCHANT_ID, ID, "a merchant id (3-32 letters, digits or '-')");
-        String phone = input.optionalMatching(CONTACT_PHONE, PHONE, "a phone number");
-        String serial = input.requiredMatching(TERMINAL_SERIAL, SERIAL, "a terminal serial (6-32 letters, digits or '-')");
+        String merchantId = input.requiredMatching(MERCHANT_ID, ID, "merchantId");
+        String phone = input.optionalMatching(CONTACT_PHONE, PHONE, "phone");
+        String serial = input.requiredMatching(TERMINAL_SERIAL, SERIAL, "serial");
         FaultCategory category = input.requiredEnum(FAULT_CATEGORY, FaultCategory.class);
         boolean paymentsBlocked = input.flag(PAYMENTS_BLOCKED);
         String description = input.requiredText(FAULT_DESCRIPTION, 10, 2000);
 
         Merchant merchant = directory.merchant(merchantId)
-                .orElseThrow(() -> new UnknownMerchantTerminalException(MERCHANT_ID, "no merchant '" + merchantId + "' is known"));
+                .orElseThrow(() -> new UnknownMerchantTerminalException(MERCHANT_ID, "unknownMerchant", merchantId));
         Terminal terminal = directory.lockTerminal(serial)
-                .orElseThrow(() -> new UnknownMerchantTerminalException(TERMINAL_SERIAL, "no terminal '" + serial + "' is known"));
+                .orElseThrow(() -> new UnknownMerchantTerminalException(TERMINAL_SERIAL, "unknownTerminal", serial));
         if (!terminal.merchantId().equals(merchantId)) {
-            throw new UnknownMerchantTerminalException(TERMINAL_SERIAL, "terminal '" + serial + "' is not a terminal of merchant "
-                    + merchantId);
+            throw new UnknownMerchantTerminalException(TERMINAL_SERIAL, "notMerchantsTerminal", serial, merchantId);
         }
         if (terminal.replacedBy() != null) {
-            throw new UnknownMerchantTerminalException(TERMINAL_SERIAL, "terminal '" + serial + "' was replaced by terminal "
-                    + terminal.replacedBy());
+            throw new UnknownMerchantTerminalException(TERMINAL_SERIAL, "terminalReplaced", serial, terminal.replacedBy());
         }
         registry.openTicketFor(serial).ifPresent(open -> {
             throw new OpenTicketExistsException(TERMINAL_SERIAL, serial, open);
@@ -94,6 +98,10 @@ public class RegisterTicketDelegate implements JavaDelegate {
         execution.setVariable(TERMINAL_MODEL, terminal.model());
         execution.setVariable(SOFTWARE_VERSION, terminal.softwareVersion());
         notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.TICKET_RECEIVED, Map.of());
+        // the agent who took the call reads the number back to the caller: a task for him, right after the start
+        Authentication user = identity.getCurrentAuthentication();
+        execution.setVariable(HOTLINE_AGENT, Variables.stringValue(
+                channel == ReportChannel.HOTLINE && user != null ? user.getUserId() : null, true));
     }
 
     /** Every write of a variable costs a row version: the report's own values are left as they came. */

@@ -1,6 +1,7 @@
 package org.posmaintenance.merchant;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import org.posmaintenance.identity.LoginThrottle;
 import org.posmaintenance.ticket.InvalidInputRestResponses;
 import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.OpenTicketExistsException;
+import org.posmaintenance.ticket.StaffTexts;
 import org.posmaintenance.ticket.UnknownMerchantTerminalException;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,8 +51,8 @@ class MerchantApiController {
             ModelContract.SURVEY_COMMENT, "comment");
 
     /** The answer for every report whose merchant id and terminal serial do not name one of the merchant's terminals. */
-    static final String UNKNOWN_TERMINAL = "Field 'terminalSerial': the merchant id and the terminal serial do not match a"
-            + " terminal we look after; check both (the serial is on the terminal's label) or call the service hotline";
+    static final InvalidTicketInputException UNKNOWN_TERMINAL =
+            new InvalidTicketInputException("terminalSerial", "unknownMerchantTerminal");
 
     private final MerchantTickets tickets;
     private final MerchantThrottle throttle;
@@ -145,26 +147,34 @@ class MerchantApiController {
     }
 
     @ExceptionHandler(ProcessEngineException.class)
-    ResponseEntity<Map<String, Object>> rejected(ProcessEngineException error) {
+    ResponseEntity<Map<String, Object>> rejected(ProcessEngineException error, HttpServletRequest request) {
+        Locale language = StaffTexts.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof OpenTicketExistsException open) {
                 return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "open-ticket",
-                        "field", open.field(), "ticketNumber", open.openTicket(), "message", open.getMessage()));
+                        "field", open.field(), "ticketNumber", open.openTicket(), "message", open.message(language),
+                        "detail", open.detail(language)));
             }
             if (cause instanceof UnknownMerchantTerminalException unknown) {
                 // one answer for an unknown merchant, an unknown terminal, another's or a replaced terminal
                 InvalidInputRestResponses.refused("merchant API", unknown);
-                return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", "terminalSerial",
-                        "message", UNKNOWN_TERMINAL));
+                return invalid("terminalSerial", UNKNOWN_TERMINAL, language);
             }
             if (cause instanceof InvalidTicketInputException invalid) {
                 InvalidInputRestResponses.refused("merchant API", invalid);
-                String field = API_FIELDS.getOrDefault(invalid.field(), invalid.field());
-                return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", field,
-                        "message", invalid.getMessage().replace("'" + invalid.field() + "'", "'" + field + "'")));
+                return invalid(API_FIELDS.getOrDefault(invalid.field(), invalid.field()), invalid, language);
             }
         }
         throw error;
+    }
+
+    /**
+     * 400 naming the field by the API's name ({@code field}), with the field in words and the reason ({@code message})
+     * and the reason alone ({@code detail}, for a page that shows it next to the field), in the request's language.
+     */
+    static ResponseEntity<Map<String, Object>> invalid(String field, InvalidTicketInputException invalid, Locale language) {
+        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", field,
+                "message", invalid.message(language), "detail", invalid.detail(language)));
     }
 
     @ExceptionHandler(MerchantThrottle.TooManyRequestsException.class)

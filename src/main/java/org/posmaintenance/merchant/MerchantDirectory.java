@@ -63,7 +63,7 @@ public class MerchantDirectory {
 
     private static Merchant merchantRow(ResultSet row, int index) throws SQLException {
         return new Merchant(row.getString("merchant_id"), row.getString("name"), row.getString("email"),
-                row.getString("phone"), row.getString("opening_hours"), row.getString("language"));
+                row.getString("phone"), row.getString("opening_hours"), row.getString("language"), row.getString("address"));
     }
 
     private static Terminal terminalRow(ResultSet row, int index) throws SQLException {

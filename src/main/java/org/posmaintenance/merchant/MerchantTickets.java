@@ -109,7 +109,7 @@ public class MerchantTickets {
     @Transactional
     public Reported report(Report report, String idempotencyKey) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidTicketInputException("Idempotency-Key", "must be 16-100 letters, digits, '-' or '_' (a UUID will do)");
+            throw new InvalidTicketInputException("Idempotency-Key", "idempotencyKey");
         }
         Optional<Reported> earlier = replay(report, idempotencyKey);
         if (earlier.isPresent()) {
@@ -210,10 +210,10 @@ public class MerchantTickets {
     public WithdrawalOutcome withdraw(String ticketNumber, Access access, String reason) {
         String text = reason == null || reason.isBlank() ? DEFAULT_WITHDRAWAL_REASON : reason.strip();
         if (text.length() > 500) {
-            throw new InvalidTicketInputException("reason", "is longer than 500 characters");
+            throw new InvalidTicketInputException("reason", "tooLong", 500);
         }
         if (TicketInput.CONTROL.matcher(text).find()) {
-            throw new InvalidTicketInputException("reason", "must not contain control characters");
+            throw new InvalidTicketInputException("reason", "controlCharacters");
         }
         Optional<TicketRegistry.Ticket> ticket = accessible(ticketNumber, access);
         if (ticket.isEmpty()) {

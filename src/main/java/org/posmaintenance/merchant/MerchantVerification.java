@@ -116,7 +116,7 @@ public class MerchantVerification implements DisposableBean {
     public Started start(String merchantId, String client) {
         String id = merchantId == null ? "" : merchantId.strip();
         if (!MERCHANT_ID.matcher(id).matches()) {
-            throw new InvalidTicketInputException("merchantId", "must be the merchant id of your contract: 1-32 letters, digits, '-' or '_'");
+            throw new InvalidTicketInputException("merchantId", "merchantIdOfContract");
         }
         throttle.count(client, id);
         Instant now = clock.instant();
@@ -146,7 +146,7 @@ public class MerchantVerification implements DisposableBean {
     public Optional<Session> confirm(String verificationId, String code) {
         String given = code == null ? "" : code.strip();
         if (!CODE.matcher(given).matches()) {
-            throw new InvalidTicketInputException("code", "must be the 6 digits of the code we sent you");
+            throw new InvalidTicketInputException("code", "codeDigits");
         }
         if (verificationId == null || !OPAQUE.matcher(verificationId).matches()) {
             return Optional.empty();

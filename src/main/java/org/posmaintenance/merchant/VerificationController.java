@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.posmaintenance.identity.LoginThrottle;
 import org.posmaintenance.ticket.InvalidInputRestResponses;
 import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.StaffTexts;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -76,9 +78,10 @@ class VerificationController {
     }
 
     @ExceptionHandler(InvalidTicketInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidTicketInputException invalid) {
+    ResponseEntity<Map<String, Object>> invalid(InvalidTicketInputException invalid, HttpServletRequest request) {
         InvalidInputRestResponses.refused("merchant verification", invalid);
-        return ResponseEntity.badRequest().body(Map.of("error", "invalid", "field", invalid.field(), "message", invalid.getMessage()));
+        return MerchantApiController.invalid(invalid.field(), invalid,
+                StaffTexts.ofAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     @ExceptionHandler(MerchantThrottle.TooManyRequestsException.class)

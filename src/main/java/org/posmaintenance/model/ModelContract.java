@@ -217,6 +217,11 @@ public final class ModelContract {
     @Variable public static final String TERMINAL_MODEL = "terminalModel";
     @Variable public static final String SOFTWARE_VERSION = "softwareVersion";
     @Variable public static final String TICKET_NUMBER = "ticketNumber";
+    /**
+     * Transient, never stored: the hotline agent who registered the ticket in Tasklist (null for the merchant page,
+     * the merchant API and a client without a user); the model gives him a task that shows the new ticket's number.
+     */
+    @Variable(readByModel = true) public static final String HOTLINE_AGENT = "hotlineAgent";
     /** Set by older releases (the stage is the ticket's record, and the sub-process Cockpit shows); read by RecordsBackfill. */
     @Variable public static final String STAGE = "stage";
     /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */

@@ -52,7 +52,7 @@ public class LoanerListener {
         return task -> {
             TicketInput input = TicketInput.of(task);
             input.optionalText(SHIPPING_REFERENCE, 64);
-            String loaner = input.requiredMatching(LOANER_SERIAL, RegisterTicketDelegate.SERIAL, "a terminal serial");
+            String loaner = input.requiredMatching(LOANER_SERIAL, RegisterTicketDelegate.SERIAL, "serial");
             Instant now = clock.instant();
             lendings.lent(ticketNumber(task), loaner, now);
             // copies for the forms, and routing
@@ -98,7 +98,7 @@ public class LoanerListener {
         return task -> {
             if (!TicketInput.of(task).flag(LOANER_RETURNED)) {
                 throw new InvalidTicketInputException(LOANER_RETURNED,
-                        "complete this task once the loaner terminal " + task.getVariable(LOANER_SERIAL) + " is back");
+                        "loanerNotBack", task.getVariable(LOANER_SERIAL));
             }
             lendings.returned(ticketNumber(task), clock.instant());
             task.setVariable(LOANER_OUT, false);
@@ -148,7 +148,7 @@ public class LoanerListener {
             if (lendings.of(ticketNumber).filter(LoanerLendings.Lending::out).isPresent()) {
                 if (!input.flag(LOANER_RETURNED)) {
                     throw new InvalidTicketInputException(LOANER_RETURNED,
-                            "complete this task once the loaner terminal " + task.getVariable(LOANER_SERIAL) + " is back");
+                            "loanerNotBack", task.getVariable(LOANER_SERIAL));
                 }
                 lendings.returned(ticketNumber, clock.instant());
                 task.setVariable(LOANER_OUT, false);

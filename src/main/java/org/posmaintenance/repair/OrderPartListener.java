@@ -55,8 +55,7 @@ public class OrderPartListener implements TaskListener {
         Instant now = clock.instant();
         LocalDate today = now.atZone(calendar.zone()).toLocalDate();
         if (expected.isBefore(today) || expected.isAfter(today.plusDays(LONGEST_DELIVERY.toDays()))) {
-            throw new InvalidTicketInputException(PART_EXPECTED_ON, "must be from today to " + LONGEST_DELIVERY.toDays()
-                    + " days ahead");
+            throw new InvalidTicketInputException(PART_EXPECTED_ON, "partExpectedRange", LONGEST_DELIVERY.toDays());
         }
         // delivered during the expected day, repaired within the next service day
         Instant delivered = expected.plusDays(1).atStartOfDay(calendar.zone()).toInstant();

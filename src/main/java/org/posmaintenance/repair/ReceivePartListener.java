@@ -5,6 +5,7 @@ import static org.posmaintenance.model.ModelContract.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.StaffTexts;
 import org.posmaintenance.ticket.TicketInput;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +16,8 @@ public class ReceivePartListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         if (!TicketInput.of(task).flag(PART_RECEIVED)) {
-            throw new InvalidTicketInputException(PART_RECEIVED, "complete this task once the part "
-                    + task.getVariable(PART_NEEDED) + " has arrived");
+            throw new InvalidTicketInputException(PART_RECEIVED, "partNotArrived",
+                    new StaffTexts.Word("part." + task.getVariable(PART_NEEDED)));
         }
     }
 }

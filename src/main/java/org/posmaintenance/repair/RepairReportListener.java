@@ -57,7 +57,7 @@ public class RepairReportListener implements TaskListener {
         boolean atCentre = TASK_REPAIR_AT_CENTRE.equals(task.getTaskDefinitionKey());
         if (outcome == Outcome.VISIT_POSTPONED) {
             if (atCentre) {
-                throw new InvalidTicketInputException(REPAIR_OUTCOME, "a visit can only be postponed on site");
+                throw new InvalidTicketInputException(REPAIR_OUTCOME, "postponeOnlyOnSite");
             }
             // the visit is postponed, nothing repaired: ${slaPause.visitPostponed()} recorded it; the next repair report
             // states its own outcome
@@ -98,7 +98,7 @@ public class RepairReportListener implements TaskListener {
 
     private void requirePart(String field, String part) {
         if (!priceList.load().hasPart(part)) {
-            throw new InvalidTicketInputException(field, "'" + part + "' is not a part of the price list");
+            throw new InvalidTicketInputException(field, "notAPart", part);
         }
     }
 }

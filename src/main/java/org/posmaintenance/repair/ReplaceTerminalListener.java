@@ -64,10 +64,10 @@ public class ReplaceTerminalListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         TicketInput input = TicketInput.of(task);
-        String replacement = input.requiredMatching(REPLACEMENT_SERIAL, RegisterTicketDelegate.SERIAL, "a terminal serial");
+        String replacement = input.requiredMatching(REPLACEMENT_SERIAL, RegisterTicketDelegate.SERIAL, "serial");
         String shipping = input.requiredText(REPLACEMENT_SHIPPING_REFERENCE, 64);
         if (directory.terminal(replacement).isPresent()) {
-            throw new InvalidTicketInputException(REPLACEMENT_SERIAL, "terminal '" + replacement + "' is already a merchant's");
+            throw new InvalidTicketInputException(REPLACEMENT_SERIAL, "replacementTaken", replacement);
         }
         if (!priceList.load().hasPart(REPLACEMENT_PART)) {
             throw new IllegalStateException("The price list has no part " + REPLACEMENT_PART + " for a replacement terminal");

@@ -14,6 +14,7 @@ import org.posmaintenance.sla.ServiceHoursCalendar;
 import org.posmaintenance.sla.SlaPauses;
 import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.StaffTexts;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
@@ -57,11 +58,11 @@ public class ScheduleVisitListener implements TaskListener {
         Instant appointment = input.requiredInstant(VISIT_APPOINTMENT, calendar.zone());
         String address = input.requiredText(VISIT_ADDRESS, 200);
         if (!appointment.isAfter(clock.instant())) {
-            throw new InvalidTicketInputException(VISIT_APPOINTMENT, "must be in the future");
+            throw new InvalidTicketInputException(VISIT_APPOINTMENT, "inFuture");
         }
         if (!calendar.isWithinServiceHours(appointment)) {
-            throw new InvalidTicketInputException(VISIT_APPOINTMENT, "must be inside service hours (workdays "
-                    + calendar.opens() + "-" + calendar.closes() + ", " + calendar.zone() + ")");
+            throw new InvalidTicketInputException(VISIT_APPOINTMENT, "outsideServiceHours", calendar.opens(), calendar.closes(),
+                    new StaffTexts.Word("timeZone"));
         }
         registry.visit(task.getProcessInstanceId(), appointment);
         notifier.notify(task.getProcessInstanceId(), TicketJournal.Notification.VISIT_AGREED,

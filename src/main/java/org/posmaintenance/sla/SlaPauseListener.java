@@ -9,6 +9,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.posmaintenance.ticket.Actor;
 import org.posmaintenance.ticket.InvalidTicketInputException;
+import org.posmaintenance.ticket.StaffTexts;
 import org.posmaintenance.ticket.TicketInput;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.stereotype.Component;
@@ -44,11 +45,11 @@ public class SlaPauseListener {
             Instant until = input.requiredInstant(POSTPONED_UNTIL, calendar.zone());
             String reason = input.requiredText(POSTPONE_REASON, 5, 500);
             if (!until.isAfter(clock.instant())) {
-                throw new InvalidTicketInputException(POSTPONED_UNTIL, "must be in the future");
+                throw new InvalidTicketInputException(POSTPONED_UNTIL, "inFuture");
             }
             if (!calendar.isWithinServiceHours(until)) {
-                throw new InvalidTicketInputException(POSTPONED_UNTIL, "must be inside service hours (workdays "
-                        + calendar.opens() + "-" + calendar.closes() + ", " + calendar.zone() + ")");
+                throw new InvalidTicketInputException(POSTPONED_UNTIL, "outsideServiceHours", calendar.opens(), calendar.closes(),
+                        new StaffTexts.Word("timeZone"));
             }
             pauses.startUntil(task.getProcessInstanceId(), SlaPauses.Kind.VISIT_POSTPONED, reason, Actor.of(task), until);
             registry.visit(task.getProcessInstanceId(), until);
@@ -89,7 +90,7 @@ public class SlaPauseListener {
         return task -> {
             TicketInput input = TicketInput.of(task);
             if (task.getVariable(SLA_PAUSE_APPROVED) == null) {
-                throw new InvalidTicketInputException(SLA_PAUSE_APPROVED, "is required: approve or refuse the pause");
+                throw new InvalidTicketInputException(SLA_PAUSE_APPROVED, "pauseDecisionRequired");
             }
             boolean approved = input.flag(SLA_PAUSE_APPROVED);
             String notes = approved ? input.optionalText(SLA_PAUSE_DECISION_NOTES, 500)

@@ -6,7 +6,7 @@ public class OpenTicketExistsException extends InvalidTicketInputException {
     private final String openTicket;
 
     public OpenTicketExistsException(String field, String terminalSerial, String openTicket) {
-        super(field, "terminal " + terminalSerial + " already has the open ticket " + openTicket);
+        super(field, "openTicketExists", terminalSerial, openTicket);
         this.openTicket = openTicket;
     }
 

@@ -39,7 +39,7 @@ public final class TicketInput {
     public String requiredText(String field, int maxLength) {
         String value = optionalText(field, maxLength);
         if (value == null) {
-            throw new InvalidTicketInputException(field, "is required");
+            throw new InvalidTicketInputException(field, "required");
         }
         return value;
     }
@@ -47,7 +47,7 @@ public final class TicketInput {
     public String requiredText(String field, int minLength, int maxLength) {
         String value = requiredText(field, maxLength);
         if (value.length() < minLength) {
-            throw new InvalidTicketInputException(field, "needs at least " + minLength + " characters");
+            throw new InvalidTicketInputException(field, "tooShort", minLength);
         }
         return value;
     }
@@ -59,7 +59,7 @@ public final class TicketInput {
             return null;
         }
         if (!(raw instanceof String text)) {
-            throw new InvalidTicketInputException(field, "must be text");
+            throw new InvalidTicketInputException(field, "notText");
         }
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
@@ -67,27 +67,27 @@ public final class TicketInput {
         }
         if (CONTROL.matcher(trimmed).find()) {
             // PostgreSQL keeps no NUL in text, and no field has a use for control characters other than line breaks
-            throw new InvalidTicketInputException(field, "must not contain control characters");
+            throw new InvalidTicketInputException(field, "controlCharacters");
         }
         if (trimmed.length() > maxLength) {
-            throw new InvalidTicketInputException(field, "is longer than " + maxLength + " characters");
+            throw new InvalidTicketInputException(field, "tooLong", maxLength);
         }
         return trimmed;
     }
 
-    public String requiredMatching(String field, Pattern pattern, String expected) {
+    public String requiredMatching(String field, Pattern pattern, String format) {
         String value = requiredText(field, 200);
-        return checkPattern(field, value, pattern, expected);
+        return checkPattern(field, value, pattern, format);
     }
 
-    public String optionalMatching(String field, Pattern pattern, String expected) {
+    public String optionalMatching(String field, Pattern pattern, String format) {
         String value = optionalText(field, 200);
-        return value == null ? null : checkPattern(field, value, pattern, expected);
+        return value == null ? null : checkPattern(field, value, pattern, format);
     }
 
-    private static String checkPattern(String field, String value, Pattern pattern, String expected) {
+    private static String checkPattern(String field, String value, Pattern pattern, String format) {
         if (!pattern.matcher(value).matches()) {
-            throw new InvalidTicketInputException(field, "'" + value + "' is not " + expected);
+            throw new InvalidTicketInputException(field, "notFormat", value, new StaffTexts.Word("format." + format));
         }
         return value;
     }
@@ -98,7 +98,7 @@ public final class TicketInput {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidTicketInputException(field,
-                    "'" + value + "' is not one of " + List.of(type.getEnumConstants()));
+                    "notOneOf", value);
         }
     }
 
@@ -114,7 +114,7 @@ public final class TicketInput {
         if (raw instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
             return Boolean.parseBoolean(text);
         }
-        throw new InvalidTicketInputException(field, "must be true or false");
+        throw new InvalidTicketInputException(field, "notYesNo");
     }
 
     /**
@@ -131,9 +131,11 @@ public final class TicketInput {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(zone).toInstant();
+                // "2026-12-04 10:00", what the forms ask for, or ISO "2026-12-04T10:00"
+                return LocalDateTime.parse(text.length() > 10 && text.charAt(10) == ' '
+                        ? text.substring(0, 10) + 'T' + text.substring(11) : text).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InvalidTicketInputException(field, "'" + text + "' is not a date and time");
+                throw new InvalidTicketInputException(field, "notDateTime", text);
             }
         }
     }
@@ -148,14 +150,14 @@ public final class TicketInput {
         try {
             return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new InvalidTicketInputException(field, "'" + text + "' is not a date such as 2026-12-10");
+            throw new InvalidTicketInputException(field, "notDate", text);
         }
     }
 
     public int requiredWholeNumber(String field, int min, int max) {
         Object raw = scope.getVariable(field);
         if (raw == null || (raw instanceof String text && text.isBlank())) {
-            throw new InvalidTicketInputException(field, "is required");
+            throw new InvalidTicketInputException(field, "required");
         }
         double value;
         if (raw instanceof Number number) {
@@ -164,11 +166,11 @@ public final class TicketInput {
             try {
                 value = Double.parseDouble(raw.toString().strip());
             } catch (NumberFormatException e) {
-                throw new InvalidTicketInputException(field, "'" + raw + "' is not a number");
+                throw new InvalidTicketInputException(field, "notNumber", raw);
             }
         }
         if (value != Math.rint(value) || value < min || value > max) {
-            throw new InvalidTicketInputException(field, "must be a whole number from " + min + " to " + max);
+            throw new InvalidTicketInputException(field, "wholeNumber", min, max);
         }
         return (int) value;
     }
@@ -185,7 +187,7 @@ public final class TicketInput {
         }
         if (typed instanceof JsonValue json) {
             if (!json.getValue().isArray()) {
-                throw new InvalidTicketInputException(field, "must be a list");
+                throw new InvalidTicketInputException(field, "notList");
             }
             return json.getValue().elements().stream().map(element -> element.stringValue().strip()).toList();
         }
@@ -195,6 +197,6 @@ public final class TicketInput {
         if (raw instanceof String text) {
             return Pattern.compile(",").splitAsStream(text).map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
-        throw new InvalidTicketInputException(field, "must be a list of codes");
+        throw new InvalidTicketInputException(field, "notChoices");
     }
 }

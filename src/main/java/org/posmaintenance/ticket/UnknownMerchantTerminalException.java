@@ -8,7 +8,7 @@ package org.posmaintenance.ticket;
  */
 public class UnknownMerchantTerminalException extends InvalidTicketInputException {
 
-    public UnknownMerchantTerminalException(String field, String problem) {
-        super(field, problem);
+    public UnknownMerchantTerminalException(String field, String reason, Object... args) {
+        super(field, reason, args);
     }
 }

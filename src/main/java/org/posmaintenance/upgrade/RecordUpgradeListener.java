@@ -37,14 +37,14 @@ public class RecordUpgradeListener implements TaskListener {
     public void notify(DelegateTask task) {
         TicketInput input = TicketInput.of(task);
         SoftwareVersion installed = SoftwareVersion.parse(
-                input.requiredMatching(INSTALLED_VERSION, SoftwareVersion.FORMAT, "a software version such as 3.4.0"));
+                input.requiredMatching(INSTALLED_VERSION, SoftwareVersion.FORMAT, "softwareVersion"));
         input.optionalText(UPGRADE_NOTES, 1000);
         // the version the check step found latest and the form shows (set by the code; a task cannot write it)
         Object shown = task.getVariable(LATEST_SOFTWARE_VERSION);
         SoftwareVersion latest = SoftwareVersion.parse(shown instanceof String version ? version : properties.latestVersion());
         if (installed.isOlderThan(latest)) {
             throw new InvalidTicketInputException(INSTALLED_VERSION,
-                    installed + " is older than the latest version " + latest);
+                    "olderVersion", installed, latest);
         }
         Instant now = clock.instant();
         TicketRegistry.Ticket ticket = registry.ofProcess(task.getProcessInstanceId());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -203,6 +204,25 @@ public abstract class BrowserTestBase extends ProcessScenarioTest {
             return "\"" + text + "\"";
         }
         return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+
+    /** The form-js field of this type (select, textarea, ...) whose label starts with this text. */
+    protected static By field(String type, String label) {
+        return By.xpath("//*[contains(@class, 'fjs-form')]//*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field-"
+                + type + " ')][.//label[starts-with(normalize-space(.), " + xpathLiteral(label) + ")]]");
+    }
+
+    /** Picks an option of a form-js select: open its dropdown, click the option. */
+    protected void choose(String label, String option) {
+        click(new ByChained(field("select", label), By.cssSelector(".fjs-input-group")));
+        click(new ByChained(field("select", label), By.xpath(
+                ".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(option) + "]")));
+        waitUp().withMessage(label + " shows '" + option + "'").until(browser -> option.equals(selected(label)));
+    }
+
+    /** What a form-js select shows as chosen. */
+    protected String selected(String label) {
+        return text(driver().findElement(new ByChained(field("select", label), By.cssSelector(".fjs-select-display"))));
     }
 
     protected List<WebElement> all(By locator) {

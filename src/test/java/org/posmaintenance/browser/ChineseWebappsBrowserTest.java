@@ -6,9 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +57,71 @@ class ChineseWebappsBrowserTest extends BrowserTestBase {
         submitLogin("cockpit", "tom", "tom-demo");
         waitUp().withMessage("the refusal in Chinese").until(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("body"), zh("cockpit", "PAGE_LOGIN_ERROR_MSG")));
+    }
+
+    /**
+     * The technician works a ticket in Chinese: the task's form shows the ticket in words (no codes), a too short note
+     * is refused by the form in Chinese, the appointment on a Saturday by the server in words (no engine code), and
+     * the refusal goes once he corrects the field.
+     */
+    @Test
+    void aTechnicianConfirmsTheDiagnosisAndAgreesTheVisitInChinese() throws IOException {
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        String ticketNumber = ticket.getBusinessKey();
+        Task diagnosis = task(ticket, ModelContract.TASK_CONFIRM_DIAGNOSIS);
+        logIn("tasklist", "tom", "tom-demo", "Tom Technician");
+
+        openAndClaim(diagnosis);
+        By notes = new ByChained(field("textarea", "诊断说明"), By.tagName("textarea"));
+        clickable(notes);
+        String form = text(visible(By.cssSelector(".fjs-form")));
+        assertThat(form).contains("工单 " + ticketNumber, "Lotus Tea House", "打印机", "保修期内，至 2027-06-30", "首次响应时限",
+                "Receipts come out blank");
+        assertThat(form).as("codes and ids on screen").doesNotContain("PRINTER", "NORMAL", "REMOTE", "ON_SITE", "HOTLINE", "null");
+        choose("严重程度", "紧急（无法收款）");
+        choose("维修方式", "上门维修");
+        clickable(notes).clear();
+        clickable(notes).sendKeys("短", Keys.TAB);
+        waitUp().withMessage("the form refuses the short note in Chinese").until(ExpectedConditions.textToBePresentInElementLocated(
+                new ByChained(field("textarea", "诊断说明"), By.cssSelector(".fjs-form-field-error")), "至少需要 5 个字。"));
+        clickable(notes).sendKeys("：读卡器接触不良，需上门更换。");
+        complete();
+        waitUp().withMessage("diagnosis confirmed").until(browser -> taskService.createTaskQuery().taskId(diagnosis.getId()).count() == 0);
+
+        Task visit = task(ticket, ModelContract.TASK_SCHEDULE_VISIT);
+        openAndClaim(visit);
+        By address = new ByChained(field("textfield", "上门地址"), By.tagName("input"));
+        waitUp().withMessage("the shop's address filled in").until(ExpectedConditions.attributeToBe(address, "value", "上海市黄浦区南京东路 299 号"));
+        By appointment = new ByChained(field("textfield", "预约上门时间"), By.tagName("input"));
+        clickable(appointment).sendKeys("2026-11-28 10:00"); // a Saturday
+        complete();
+        WebElement refusal = visible(By.cssSelector(".notifications .alert-danger"));
+        assertThat(text(refusal)).contains("预约上门时间：必须在服务时间内（工作日 08:00–18:00，北京时间）")
+                .doesNotContain("ENGINE", "Field", "visitAppointment", "Exception", visit.getProcessDefinitionId());
+
+        clickable(appointment).clear();
+        clickable(appointment).sendKeys("2026-11-30 10:00"); // the Monday after
+        waitUp().withMessage("the refusal goes once the field is corrected")
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notifications .alert-danger"), 0));
+        complete();
+        waitUp().withMessage("visit agreed").until(browser -> taskService.createTaskQuery().taskId(visit.getId()).count() == 0);
+        assertThat(record(ticket).visitAt()).isEqualTo(java.time.Instant.parse("2026-11-30T02:00:00Z"));
+    }
+
+    /** Opens the task in Tasklist, as from the task list, and claims it. */
+    private void openAndClaim(Task task) throws IOException {
+        driver().get(appUrl("tasklist") + "#/?task=" + task.getId());
+        click(By.xpath("//*[@cam-tasklist-task]//*[self::button or self::a][normalize-space(.)=" + xpathLiteral(zh("tasklist", "CLAIM_TASK")) + "]"));
+        waitUp().withMessage("task claimed by Tom").until(browser -> "tom".equals(
+                taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+    }
+
+    private void complete() throws IOException {
+        click(By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)=" + xpathLiteral(zh("tasklist", "COMPLETE")) + "]"));
+    }
+
+    private Task task(ProcessInstance ticket, String key) {
+        return taskService.createTaskQuery().processInstanceId(ticket.getId()).taskDefinitionKey(key).singleResult();
     }
 
     /** The Chinese text of a key in the project's translation of the web application. */

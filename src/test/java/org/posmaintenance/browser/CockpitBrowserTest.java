@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Who gets into Camunda Cockpit, and what a manager sees there, in a real browser. */
 class CockpitBrowserTest extends BrowserTestBase {
 
-    private static final String PROCESS_NAME = "POS terminal maintenance";
+    private static final String PROCESS_NAME = "POS 终端售后维修";
 
     @Autowired
     private IdentityService identityService;

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
+import org.posmaintenance.identity.TasklistFilters;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.pagefactory.ByChained;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,11 +37,11 @@ class TasklistBrowserTest extends BrowserTestBase {
     static Stream<Arguments> diagnoses() {
         return Stream.of(
                 // a printer fault: proposed NORMAL / REMOTE
-                Arguments.of("PRINTER", "Major (system crash, hardware damage)", "MAJOR",
-                        "On-site visit", "ON_SITE", true, "Task_ScheduleVisit"),
+                Arguments.of("PRINTER", "重大（系统崩溃、硬件损坏）", "MAJOR",
+                        "上门维修", "ON_SITE", true, "Task_ScheduleVisit"),
                 // a card reader fault: proposed NORMAL / ON_SITE
-                Arguments.of("CARD_READER", "Urgent (cannot trade)", "URGENT",
-                        "Remote support (video / phone)", "REMOTE", false, "Task_RemoteSupport"));
+                Arguments.of("CARD_READER", "紧急（无法收款）", "URGENT",
+                        "远程支持（视频/电话）", "REMOTE", false, "Task_RemoteSupport"));
     }
 
     @ParameterizedTest(name = "{0}: {2} by {4} -> {6}")
@@ -59,14 +60,14 @@ class TasklistBrowserTest extends BrowserTestBase {
         logIn("tasklist", "tom", "tom-demo", "Tom Technician");
 
         // the shared filter lists the ticket's task with its due date
-        String groupTasks = xpathLiteral("My group's tasks");
+        String groupTasks = xpathLiteral(TasklistFilters.GROUP_TASKS);
         click(By.xpath("//*[@cam-tasklist-filters]//*[contains(@class, 'task-filter')]//a[contains(normalize-space(.), "
                 + groupTasks + ")]"));
         visible(By.xpath("//*[@cam-tasklist-filters]//*[contains(@class, 'task-filter') and contains(@class, 'active')]"
                 + "//a[contains(normalize-space(.), " + groupTasks + ")]"));
         By listItem = By.xpath("//*[@cam-tasks]//li[contains(@class, 'task')][.//*[contains(normalize-space(.), '"
                 + ticketNumber + "')]]");
-        assertThat(text(visible(listItem))).contains("Confirm diagnosis", "POS terminal maintenance", ticketNumber, "Lotus Tea House");
+        assertThat(text(visible(listItem))).contains(task.getName(), "POS 终端售后维修", ticketNumber, "Lotus Tea House");
         assertThat(text(visible(new ByChained(listItem, By.cssSelector(".due-date"))))).as("due date in the task list")
                 .startsWith("Due ");
         String fullDueDate = LONG_DATE.withZone(ZoneId.of(browserTimeZone())).format(task.getDueDate().toInstant());
@@ -74,8 +75,8 @@ class TasklistBrowserTest extends BrowserTestBase {
                 new ByChained(listItem, By.cssSelector(".due-date [uib-tooltip]")), "uib-tooltip", fullDueDate));
 
         // open and claim it
-        click(new ByChained(listItem, By.xpath(".//a[normalize-space(.)='Confirm diagnosis']")));
-        visible(By.xpath("//*[@cam-tasklist-task]//*[self::h2 or self::h3][normalize-space(.)='Confirm diagnosis']"));
+        click(new ByChained(listItem, By.xpath(".//a[normalize-space(.)=" + xpathLiteral(task.getName()) + "]")));
+        visible(By.xpath("//*[@cam-tasklist-task]//*[self::h2 or self::h3][normalize-space(.)=" + xpathLiteral(task.getName()) + "]"));
         click(By.xpath("//*[@cam-tasklist-task]//*[self::button or self::a][normalize-space(.)='Claim']"));
         waitUp().withMessage("task claimed by Tom in Tasklist").until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[cam-tasklist-task-meta] .assignee"), "Tom Technician"));
@@ -83,20 +84,21 @@ class TasklistBrowserTest extends BrowserTestBase {
                 .until(browser -> "tom".equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
 
         // fill the Camunda Form, once Tasklist shows it enabled for the assignee
-        By notesField = new ByChained(field("textarea", "Diagnosis notes"), By.tagName("textarea"));
+        By notesField = new ByChained(field("textarea", "诊断说明"), By.tagName("textarea"));
         By damage = By.cssSelector(".fjs-form .fjs-form-field-checkbox input[type=checkbox]");
         clickable(notesField);
         assertThat(text(visible(By.cssSelector(".fjs-form"))))
-                .contains("Ticket " + ticketNumber, "Lotus Tea House", "Receipts come out blank");
-        choose("Severity", severityLabel);
-        choose("Repair channel", channelLabel);
+                .contains("工单 " + ticketNumber, "Lotus Tea House", "Receipts come out blank", "Service hotline")
+                .as("facts in the browser's language, in words").doesNotContain("HOTLINE", faultCategory);
+        choose("严重程度", severityLabel);
+        choose("维修方式", channelLabel);
         if (clickable(damage).isSelected() != merchantCausedDamage) {
             click(damage);
         }
         clickable(notesField).clear();
         clickable(notesField).sendKeys(notes);
-        assertThat(selected("Severity")).isEqualTo(severityLabel);
-        assertThat(selected("Repair channel")).isEqualTo(channelLabel);
+        assertThat(selected("严重程度")).isEqualTo(severityLabel);
+        assertThat(selected("维修方式")).isEqualTo(channelLabel);
         assertThat(driver().findElement(damage).isSelected()).as("damage caused by the merchant").isEqualTo(merchantCausedDamage);
         assertThat(driver().findElement(notesField).getAttribute("value")).isEqualTo(notes);
 
@@ -118,24 +120,5 @@ class TasklistBrowserTest extends BrowserTestBase {
         assertThat(variable(ticket, DIAGNOSIS_NOTES)).isEqualTo(notes);
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult().getAssignee())
                 .as("completed by").isEqualTo("tom");
-    }
-
-    /** The form-js field of this type (select, textarea, ...) whose label starts with this text. */
-    private static By field(String type, String label) {
-        return By.xpath("//*[contains(@class, 'fjs-form')]//*[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field-"
-                + type + " ')][.//label[starts-with(normalize-space(.), " + xpathLiteral(label) + ")]]");
-    }
-
-    /** Picks an option of a form-js select: open its dropdown, click the option. */
-    private void choose(String label, String option) {
-        click(new ByChained(field("select", label), By.cssSelector(".fjs-input-group")));
-        click(new ByChained(field("select", label), By.xpath(
-                ".//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.)=" + xpathLiteral(option) + "]")));
-        waitUp().withMessage(label + " shows '" + option + "'").until(browser -> option.equals(selected(label)));
-    }
-
-    /** What a form-js select shows as chosen. */
-    private String selected(String label) {
-        return text(driver().findElement(new ByChained(field("select", label), By.cssSelector(".fjs-select-display"))));
     }
 }

@@ -172,7 +172,7 @@ class TicketEndsTest extends ProcessScenarioTest {
         assertThat(registry.find(ticket.getBusinessKey()).orElseThrow().endedBy()).isEqualTo("mary");
         ResponseEntity<Map> again = startCancellation("hana", "hana-demo", ticket.getBusinessKey(), "Cancel it a second time.");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) again.getBody().get("message")).contains("cancelled already");
+        assertThat((String) again.getBody().get("message")).contains("closed or cancelled already");
     }
 
     @Test
@@ -367,7 +367,7 @@ class TicketEndsTest extends ProcessScenarioTest {
         while (ids.find()) {
             model = model.replaceAll("(?s)      <bpmndi:BPMN(Shape|Edge) id=\"" + ids.group(1) + "_di\".*?</bpmndi:BPMN(Shape|Edge)>\n", "");
         }
-        return model.replace("camunda:versionTag=\"1.2.1\"", "camunda:versionTag=\"1.1.9\"");
+        return model.replace("camunda:versionTag=\"1.2.2\"", "camunda:versionTag=\"1.1.9\"");
     }
 
     /** The message of the ticket's latest notification, as the journal recorded it. */

@@ -70,7 +70,7 @@ class ReportFaultTest extends ProcessScenarioTest {
                 .postForEntity(START_URL, restStart(report), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("message")).startsWith("Field 'terminalSerial'");
+        assertThat((String) response.getBody().get("message")).startsWith("Terminal serial number: ");
         assertThat(response.getBody().get("field")).isEqualTo(TERMINAL_SERIAL);
     }
 
@@ -84,7 +84,7 @@ class ReportFaultTest extends ProcessScenarioTest {
                 .postForEntity("/engine-rest/task/" + taskId + "/complete", restStart(decision), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) response.getBody().get("message")).startsWith("Field 'severity'");
+        assertThat((String) response.getBody().get("message")).isEqualTo("Severity: 'CATASTROPHIC' is not one of the choices");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task is still open").isEqualTo(1);
     }
 

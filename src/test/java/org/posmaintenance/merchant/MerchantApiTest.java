@@ -260,7 +260,10 @@ class MerchantApiTest extends ProcessScenarioTest {
         ResponseEntity<Map> response = post(TICKETS, report, null);
         assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).containsEntry("error", "invalid").containsEntry("field", field);
-        assertThat((String) response.getBody().get("message")).startsWith("Field '" + field + "'");
+        // the field in words, then the reason; the reason alone in detail, for the page to show next to the field
+        String detail = (String) response.getBody().get("detail");
+        assertThat(detail).isNotBlank().doesNotContain("Field '");
+        assertThat((String) response.getBody().get("message")).endsWith(": " + detail).doesNotStartWith(field + ":");
     }
 
     static Map<String, Object> report(String terminalSerial, String description) {

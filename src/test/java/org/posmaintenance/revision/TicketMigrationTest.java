@@ -64,7 +64,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
     @BeforeEach
     void currentModel() {
         current = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion().singleResult();
-        assertThat(current.getVersionTag()).isEqualTo("1.2.1");
+        assertThat(current.getVersionTag()).isEqualTo("1.2.2");
     }
 
     @AfterEach
@@ -117,7 +117,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.3.0");
         assertThat((List<Map<String, Object>>) dryRun.getBody().get("sources")).singleElement().satisfies(source -> {
-            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.1");
+            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.2");
             assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 0);
         });
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(revised.getId()).count()).isZero();

@@ -24,8 +24,16 @@ public final class WebappSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private String language;
+
     private WebappSession(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** Sends {@code Accept-Language: languages} from now on, as a browser set to that language does. */
+    public WebappSession speaking(String languages) {
+        this.language = languages;
+        return this;
     }
 
     /** Logs {@code user} into the web application {@code app} (tasklist, cockpit, admin) of the application at {@code baseUrl}. */
@@ -48,6 +56,9 @@ public final class WebappSession {
     public HttpResponse<String> send(String method, String path, String jsonBody, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2)).header("X-XSRF-TOKEN", token())
                 .header("Accept", accept);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }

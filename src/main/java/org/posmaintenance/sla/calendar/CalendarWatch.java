@@ -39,8 +39,7 @@ class CalendarWatch {
             Object needed = task.getVariable(CALENDAR_YEAR_NEEDED);
             int year = needed instanceof Number number ? number.intValue() : coverage.yearNeeded();
             if (coverage.officialUntil() == null || coverage.officialUntil().getYear() < year) {
-                throw new InvalidTicketInputException(CALENDAR_YEAR_NEEDED, "the official holiday notice for " + year
-                        + " is not entered yet: enter it at /calendar/, then this task completes by itself");
+                throw new InvalidTicketInputException(CALENDAR_YEAR_NEEDED, "holidayNoticeMissing", year);
             }
         };
     }

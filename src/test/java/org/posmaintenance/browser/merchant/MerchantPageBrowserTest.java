@@ -215,7 +215,7 @@ class MerchantPageBrowserTest extends BrowserTestBase {
         waitUp().withMessage("the server's refusal next to the terminal serial").until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("err-terminalSerial"), "未被接受："));
         // the same answer as for an unknown merchant or serial: it names neither
-        assertThat(text(By.id("err-terminalSerial"))).startsWith("未被接受：").contains("do not match a terminal we look after")
+        assertThat(text(By.id("err-terminalSerial"))).startsWith("未被接受：").contains("商户编号与终端序列号不对应我们维护的任何终端")
                 .doesNotContain(MERCHANT).doesNotContain(OTHER_MERCHANTS_TERMINAL);
         assertThat(driver().findElement(By.id("f-terminalSerial")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("f-terminalSerial");

@@ -2,8 +2,10 @@
  * POS terminal maintenance: the language of Tasklist follows the browser's first language, Simplified
  * Chinese (zh, the service staff), English or German, English when none of them (locales/zh.json is the
  * project's own translation; WebappLocalesTest keeps it complete). The keyboard shortcuts are Tasklist's own.
+ * scripts/staff-forms.js shows the forms' validation messages in that language and keeps a refusal in view.
  */
 export default {
+  customScripts: ['scripts/staff-forms'],
   locales: {
     availableLocales: ['zh', 'en', 'de'],
     fallbackLocale: 'en'
