@@ -108,6 +108,26 @@ class ChineseWebappsBrowserTest extends BrowserTestBase {
         assertThat(record(ticket).visitAt()).isEqualTo(java.time.Instant.parse("2026-11-30T02:00:00Z"));
     }
 
+    /** A manager's Cockpit dashboard shows the service levels in Chinese; a breached ticket links to its instance. */
+    @Test
+    void aManagerSeesTheServiceLevelsOnCockpitsDashboard() {
+        ProcessInstance breached = ticketAwaitingDiagnosis(report());
+        setClock(record(breached).responseDue().plusSeconds(60));
+        executeJobAt(breached, "BoundaryEvent_ResponseSlaBreached");
+
+        logIn("cockpit", "mary", "mary-demo", "Mary Manager");
+        driver().get(appUrl("cockpit") + "#/dashboard");
+        By section = By.id("pos-sla");
+        waitUp().withMessage("the service-level section on the dashboard").until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("pos-sla-open"), "已超时"));
+        assertThat(text(visible(section))).contains("服务时限", "未关闭的工单", "有超时风险的工单", "已超时的工单", "首次响应达标")
+                .doesNotContain("BREACHED", "ON_TRACK", "DIAGNOSIS", "NORMAL");
+        By link = By.xpath("//*[@id='pos-sla-breached']//a[normalize-space(.)=" + xpathLiteral(breached.getBusinessKey()) + "]");
+        click(link);
+        waitUp().withMessage("the ticket's process instance opens").until(ExpectedConditions.urlContains(
+                "#/process-instance/" + breached.getId()));
+    }
+
     /** Opens the task in Tasklist, as from the task list, and claims it. */
     private void openAndClaim(Task task) throws IOException {
         driver().get(appUrl("tasklist") + "#/?task=" + task.getId());
