@@ -9,16 +9,16 @@ import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Puts the {@link TicketFactsFilter} in front of both engine APIs (Tasklist's and {@code /engine-rest}). */
+/** Puts the {@link TicketSummaryFilter} in front of both engine APIs (Tasklist's and {@code /engine-rest}). */
 @Configuration
 class TasklistViews {
 
     @Bean
-    FilterRegistrationBean<TicketFactsFilter> ticketFactsFilter(TaskService tasks, IdentityService identity, TicketFacts facts,
+    FilterRegistrationBean<TicketSummaryFilter> ticketSummaryFilter(TaskService tasks, IdentityService identity, TicketSummary facts,
             ObjectMapper json, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        FilterRegistrationBean<TicketFactsFilter> registration = new FilterRegistrationBean<>(
-                new TicketFactsFilter(tasks, identity, facts, json));
-        registration.setName("ticket-facts");
+        FilterRegistrationBean<TicketSummaryFilter> registration = new FilterRegistrationBean<>(
+                new TicketSummaryFilter(tasks, identity, facts, json));
+        registration.setName("ticket-summary");
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
         return registration;
     }

@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a person working a task reads about its ticket, in words and in the reader's language: the {@code ticket}
- * object of a task's form variables ({@link TicketFactsFilter}), e.g. {@code {{ticket.responseDue}}} in a form. Taken
+ * object of a task's form variables ({@link TicketSummaryFilter}), e.g. {@code {{ticket.responseDue}}} in a form. Taken
  * from the ticket's record, the merchant directory and the task's variables when the form is opened, so it is never
  * stale and costs the process nothing; every value is a string, "—" when not known. Dates and times are in the
  * service calendar's zone (Beijing time), 24-hour: {@code 2026-12-03 14:05}.
  */
 @Component
-public class TicketFacts {
+public class TicketSummary {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -40,7 +40,7 @@ public class TicketFacts {
     private final IdentityService identity;
     private final ZoneId zone;
 
-    public TicketFacts(TicketRegistry registry, MerchantDirectory directory, IdentityService identity,
+    public TicketSummary(TicketRegistry registry, MerchantDirectory directory, IdentityService identity,
                        ServiceHoursCalendar calendar) {
         this.registry = registry;
         this.directory = directory;

@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Words instead of codes in what Tasklist shows, in the language of the request ({@code Accept-Language}):
  * <ul>
  * <li>{@code GET .../task/{id}/form-variables} (what Tasklist loads into a task's form) gets the variable
- * {@code ticket}, a JSON object with the ticket's facts ({@link TicketFacts}); <em>Agree on-site appointment</em> gets
+ * {@code ticket}, a JSON object with the ticket's facts ({@link TicketSummary}); <em>Agree on-site appointment</em> gets
  * the shop's address as the first value of its field {@code visitAddress}. Neither is a process variable: a form's
  * text shows them, and the form submits only its own fields.</li>
  * <li>{@code .../filter/{id}/list} (Tasklist's task list) shows the columns severity, repair channel, SLA state and
@@ -40,7 +40,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * facts are read without the caller's engine authorization (the merchant's and the technician's names are not engine
  * resources a technician reads).
  */
-public class TicketFactsFilter extends OncePerRequestFilter {
+public class TicketSummaryFilter extends OncePerRequestFilter {
 
     private static final Pattern FORM_VARIABLES = Pattern.compile("/task/([^/]+)/form-variables$");
     private static final Pattern FILTER_LIST = Pattern.compile("/filter/[^/]+/list$");
@@ -50,10 +50,10 @@ public class TicketFactsFilter extends OncePerRequestFilter {
 
     private final TaskService tasks;
     private final IdentityService identity;
-    private final TicketFacts facts;
+    private final TicketSummary facts;
     private final ObjectMapper json;
 
-    public TicketFactsFilter(TaskService tasks, IdentityService identity, TicketFacts facts, ObjectMapper json) {
+    public TicketSummaryFilter(TaskService tasks, IdentityService identity, TicketSummary facts, ObjectMapper json) {
         this.tasks = tasks;
         this.identity = identity;
         this.facts = facts;

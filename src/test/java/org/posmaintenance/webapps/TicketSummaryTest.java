@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A task's form gets the ticket's facts in words and in the reader's language, through the requests Tasklist sends
  * (form variables of a task; the task list with its columns), as a technician with authorization on.
  */
-class TicketFactsTest extends ProcessScenarioTest {
+class TicketSummaryTest extends ProcessScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
