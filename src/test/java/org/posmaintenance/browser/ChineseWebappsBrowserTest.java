@@ -29,6 +29,8 @@ class ChineseWebappsBrowserTest extends BrowserTestBase {
 
     @Autowired
     private ObjectMapper json;
+    @Autowired
+    private org.camunda.bpm.engine.IdentityService identityService;
 
     @Override
     protected String browserLanguage() {
@@ -126,6 +128,32 @@ class ChineseWebappsBrowserTest extends BrowserTestBase {
         click(link);
         waitUp().withMessage("the ticket's process instance opens").until(ExpectedConditions.urlContains(
                 "#/process-instance/" + breached.getId()));
+
+        // she may only watch: the instance's toolbar actions (cancel, suspend, add variable) are there but not offered
+        By toolbarActions = By.cssSelector(".ctn-toolbar [ng-repeat] button, .ctn-toolbar [ng-repeat] a");
+        waitUp().withMessage("the toolbar's actions are on the page").until(ExpectedConditions.presenceOfElementLocated(toolbarActions));
+        waitUp().withMessage("no toolbar action offered to a manager").until(browser ->
+                browser.findElements(toolbarActions).stream().noneMatch(WebElement::isDisplayed));
+
+        // an administrator gets them
+        String admin = "cockpitadmin";
+        if (identityService.createUserQuery().userId(admin).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identityService.newUser(admin);
+            user.setFirstName("Cockpit");
+            user.setLastName("Administrator");
+            user.setPassword("cockpit-admin-password");
+            identityService.saveUser(user);
+            identityService.createMembership(admin, ModelContract.ADMINS);
+        }
+        try {
+            driver().manage().deleteAllCookies();
+            logIn("cockpit", admin, "cockpit-admin-password", "Cockpit Administrator");
+            driver().get(appUrl("cockpit") + "#/process-instance/" + breached.getId() + "/runtime");
+            waitUp().withMessage("the toolbar's actions offered to an administrator").until(browser ->
+                    browser.findElements(toolbarActions).stream().anyMatch(WebElement::isDisplayed));
+        } finally {
+            identityService.deleteUser(admin);
+        }
     }
 
     /** Opens the task in Tasklist, as from the task list, and claims it. */
