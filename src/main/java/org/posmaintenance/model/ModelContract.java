@@ -250,6 +250,8 @@ public final class ModelContract {
     @Variable(readByModel = true) public static final String CALENDAR_NOTICE_NEEDED = "calendarNoticeNeeded";
     @Variable(readByModel = true) public static final String CALENDAR_OFFICIAL_UNTIL = "calendarOfficialUntil";
     @Variable public static final String CALENDAR_YEAR_NEEDED = "calendarYearNeeded";
+    /** For the managers' form: the last day the official notices cover ({@code 2026-12-31}), "—" when none. */
+    @Variable public static final String CALENDAR_OFFICIAL_LAST_DAY = "calendarOfficialLastDay";
 
     // 2 Diagnosis
     @Variable public static final String PROPOSED_SEVERITY = "proposedSeverity";

@@ -233,7 +233,7 @@ public class SlaPauses {
         jdbc.update("UPDATE ticket_sla_pause SET approval = ? WHERE id = ?", Approval.PENDING.name(), pauseId);
         SlaDeadlines.asSystem(() -> engine.getRuntimeService().startProcessInstanceByKey(PROCESS_SLA_PAUSE_APPROVAL,
                 ticketNumber, Map.of(TICKET_NUMBER, ticketNumber, SLA_PAUSE_ID, pauseId, SLA_PAUSE, kind.name(),
-                        SLA_PAUSE_DESCRIPTION, describe(kind) + ": " + (reason == null ? "" : reason),
+                        SLA_PAUSE_DESCRIPTION, reason == null || reason.isBlank() ? "—" : reason,
                         SLA_PAUSED_SINCE, Date.from(since), SLA_PAUSE_APPROVAL_DUE_AT, Date.from(approvalDueAt))));
     }
 

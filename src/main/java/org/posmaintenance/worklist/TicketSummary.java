@@ -110,6 +110,7 @@ public class TicketSummary {
         facts.put("loanerOverdueAt", date(variables.get(LOANER_OVERDUE_AT)));
         facts.put("slaPausedSince", variables.get(SLA_PAUSED_SINCE) instanceof Date since ? dateTime(since.toInstant()) : null);
         facts.word("repairOutcome", "repairOutcome", text(variables.get(REPAIR_OUTCOME)));
+        facts.word("slaPause", "slaPause", text(variables.get(SLA_PAUSE)));
         return facts.values;
     }
 

@@ -57,5 +57,6 @@ class CalendarWatch {
         execution.setVariable(CALENDAR_YEAR_NEEDED, coverage.yearNeeded());
         execution.setVariable(CALENDAR_OFFICIAL_UNTIL, coverage.officialUntil() == null ? null
                 : Date.from(coverage.officialUntil().plusDays(1).atStartOfDay(zone).toInstant()));
+        execution.setVariable(CALENDAR_OFFICIAL_LAST_DAY, coverage.officialUntil() == null ? "—" : coverage.officialUntil().toString());
     }
 }
