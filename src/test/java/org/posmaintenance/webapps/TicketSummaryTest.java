@@ -100,6 +100,32 @@ class TicketSummaryTest extends ProcessScenarioTest {
     }
 
     @Test
+    void noTaskOfARepairShowsACode() throws Exception {
+        ProcessInstance remote = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(remote, "NORMAL", "REMOTE", false);
+        ProcessInstance onSite = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(onSite, "MAJOR", "ON_SITE", true);
+        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(mailIn, "URGENT", "MAIL_IN", false);
+        WebappSession tom = WebappSession.logIn("http://localhost:" + port, "tasklist", "tom", "tom-demo").speaking("zh-CN");
+        WebappSession rita = WebappSession.logIn("http://localhost:" + port, "tasklist", "rita", "rita-demo").speaking("zh-CN");
+
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(_[A-Z]+)*\\b");
+        for (var step : List.of(java.util.Map.entry(tom, task(remote, TASK_REMOTE_SUPPORT)),
+                java.util.Map.entry(tom, task(onSite, TASK_SCHEDULE_VISIT)),
+                java.util.Map.entry(rita, task(mailIn, TASK_RECEIVE_TERMINAL)))) {
+            JsonNode facts = ticketFacts(step.getKey(), step.getValue());
+            facts.fields().forEachRemaining(fact -> {
+                if (!List.of("number", "merchantId", "terminal", "terminalModel", "softwareVersion", "merchant",
+                        "faultDescription", "phone", "address").contains(fact.getKey())) {
+                    assertThat(code.matcher(fact.getValue().asText()).find())
+                            .as("%s of %s: %s", fact.getKey(), step.getValue().getTaskDefinitionKey(), fact.getValue()).isFalse();
+                }
+            });
+        }
+    }
+
+    @Test
     void theHotlineAgentIsGivenTheNewTicketsNumberRightAfterTheStart() throws Exception {
         WebappSession hana = WebappSession.logIn("http://localhost:" + port, "tasklist", "hana", "hana-demo").speaking("zh-CN");
         String definition = repositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion()
