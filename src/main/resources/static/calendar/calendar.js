@@ -4,6 +4,11 @@
  * clearing single days, and the record of changes. Plain JavaScript; talks to /api/service-calendar on the same
  * origin with the staff login of this browser (/login/, as a manager). Everything the server sends is put on
  * the page as text (textContent), never as HTML.
+ * The page speaks Simplified Chinese when the browser's first language (navigator.languages[0]) is Chinese, as
+ * Camunda's Tasklist and Cockpit do, else English; a language chosen with the buttons 中文 / English is kept in
+ * localStorage ('pos-staff-language', shared with the staff login and the report). The server's refusals and its
+ * record of changes are in English: in Chinese the page says the ones it knows in its own words (serverText,
+ * changeDetail), an unknown one as the server wrote it.
  */
 (function () {
   'use strict';
@@ -11,7 +16,10 @@
   var API = '/api/service-calendar';
   var LOGIN = '/login/';
   var ZONE = 'Asia/Shanghai';
-  var LANG_KEY = 'posCalendar.lang';
+  /** The staff pages' language, as chosen here or on the staff login. */
+  var LANG_KEY = 'pos-staff-language';
+  /** Where this page kept the choice before. */
+  var OLD_LANG_KEY = 'posCalendar.lang';
   var FIRST_YEAR = 2000;
   var LAST_YEAR = 2200;
   /** The first year whose statutory holidays the server knows (regulations in force since 2025). */
@@ -22,6 +30,7 @@
 
   var TEXT = {
     'en': {
+      'app.pageTitle': 'Holiday calendar · POS terminal service',
       'app.title': 'Holiday calendar',
       'app.subtitle': 'Public holidays and make-up workdays of the service hours · for managers',
       'lang.label': 'Language',
@@ -112,6 +121,11 @@
       'action.NOTICE_REPLACED': 'Notice replaced',
       'action.DAY_SET': 'Day set',
       'action.DAY_CLEARED': 'Day cleared',
+      'detail.notice': '{notice}: {holidays} holidays, {workdays} make-up workdays ({days})',
+      'detail.noticeDay': '{date} {kind}',
+      'detail.separator': ', ',
+      'detail.set': '{date} {kind} \'{name}\': {reason}',
+      'detail.clear': '{date}: {reason}',
 
       'v.required': 'Please fill in this field.',
       'v.notice': 'Name the notice: 3 to 200 characters.',
@@ -136,6 +150,7 @@
     },
 
     'zh-CN': {
+      'app.pageTitle': '节假日日历 · POS 终端售后服务',
       'app.title': '节假日日历',
       'app.subtitle': '服务时间的法定节假日与调休上班日 · 管理人员使用',
       'lang.label': '语言',
@@ -226,6 +241,29 @@
       'action.NOTICE_REPLACED': '替换通知',
       'action.DAY_SET': '设置日期',
       'action.DAY_CLEARED': '清除日期',
+      'detail.notice': '{notice}：放假 {holidays} 天，调休上班 {workdays} 天（{days}）',
+      'detail.noticeDay': '{date} {kind}',
+      'detail.separator': '，',
+      'detail.set': '{date} {kind}“{name}”：{reason}',
+      'detail.clear': '{date}：{reason}',
+
+      'server.notice': '请填写通知名称（3 至 200 个字符），例如通知的文号和日期。',
+      'server.daysRequired': '请填写通知中的放假日和调休上班日。',
+      'server.noHoliday': '通知中应有放假日，但没有填写。',
+      'server.notInNotice': '{date} 不是 {year} 年通知中的放假日或调休上班日。',
+      'server.dateRequired': '请填写日期（YYYY-MM-DD）。',
+      'server.notInYear': '{date} 不在 {year} 年。',
+      'server.kindRequired': '请填写类型：HOLIDAY（放假）或 WORKDAY（调休上班）。',
+      'server.twice': '{date} 重复出现。',
+      'server.weekday': '{date} 是{weekday}，本来就是工作日：调休上班日只能在周六或周日。',
+      'server.name': '请填写名称（最多 100 个字符），例如：春节 Spring Festival。',
+      'server.noNotice': '{year} 年尚未录入官方通知：请先录入通知。',
+      'server.reason': '请填写修改原因（3 至 500 个字符）。',
+      'server.year': '年份必须在 {first} 至 {last} 之间，而不是 {year}。',
+      'server.notADate': '“{value}”不是 YYYY-MM-DD 格式的日期。',
+      'server.notAKind': '类型应为 HOLIDAY 或 WORKDAY，而不是“{value}”。',
+      'server.forbidden': '只有 {groups} 组的成员可以使用节假日日历。',
+      'server.csrf': '页面的会话已失效，请刷新页面后重试。',
 
       'v.required': '请填写此项。',
       'v.notice': '请填写通知名称：3 至 200 个字符。',
@@ -276,18 +314,44 @@
   };
   var loadSequence = 0;
 
+  /**
+   * The server's refusals (CalendarNotices, CalendarController, the staff security), each with the text that says it
+   * in Chinese and the names of its values.
+   */
+  var SERVER_MESSAGES = [
+    { pattern: /^must name the notice \(3 to 200 characters\)/, key: 'server.notice' },
+    { pattern: /^is required: the holidays and make-up workdays of the notice/, key: 'server.daysRequired' },
+    { pattern: /^a notice has holidays; none were given/, key: 'server.noHoliday' },
+    { pattern: /^(\d{4}-\d{2}-\d{2}) is not a holiday or make-up workday of the (\d+) notice/, key: 'server.notInNotice',
+      names: ['date', 'year'] },
+    { pattern: /^is required \(YYYY-MM-DD\)/, key: 'server.dateRequired' },
+    { pattern: /^(\d{4}-\d{2}-\d{2}) is not in (-?\d+)$/, key: 'server.notInYear', names: ['date', 'year'] },
+    { pattern: /^is required: HOLIDAY or WORKDAY/, key: 'server.kindRequired' },
+    { pattern: /^(\d{4}-\d{2}-\d{2}) is listed twice/, key: 'server.twice', names: ['date'] },
+    { pattern: /^(\d{4}-\d{2}-\d{2}) is a [A-Z]+, a regular workday/, key: 'server.weekday', names: ['date'] },
+    { pattern: /^is required \(up to 100 characters\)/, key: 'server.name' },
+    { pattern: /^the year (\d+) has no official notice yet/, key: 'server.noNotice', names: ['year'] },
+    { pattern: /^is required \(3 to 500 characters\)/, key: 'server.reason' },
+    { pattern: /^must be between (\d+) and (\d+), not (-?\d+)/, key: 'server.year', names: ['first', 'last', 'year'] },
+    { pattern: /^'([\s\S]*)' is not a date YYYY-MM-DD$/, key: 'server.notADate', names: ['value'] },
+    { pattern: /^must be HOLIDAY or WORKDAY, not '([\s\S]*)'$/, key: 'server.notAKind', names: ['value'] },
+    { pattern: /^Only members of the groups (.+) may use the holiday calendar/, key: 'server.forbidden', names: ['groups'] },
+    { pattern: /^A change with the web session must send the session's CSRF token/, key: 'server.csrf' }
+  ];
+
   // ---------------------------------------------------------------- language
 
   var lang = initialLanguage();
 
   function initialLanguage() {
     try {
-      var saved = window.localStorage.getItem(LANG_KEY);
-      if (saved && TEXT[saved]) {
+      var saved = window.localStorage.getItem(LANG_KEY) || window.localStorage.getItem(OLD_LANG_KEY);
+      if (saved && Object.prototype.hasOwnProperty.call(TEXT, saved)) {
         return saved;
       }
     } catch (e) { /* storage may be blocked */ }
-    return /^zh/i.test(navigator.language || '') ? 'zh-CN' : 'en';
+    var first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+    return /^zh/i.test(first) ? 'zh-CN' : 'en';
   }
 
   function setLanguage(next) {
@@ -314,16 +378,50 @@
     });
   }
 
-  /** A message to show: a text key with its values, or the server's words ({message}). */
+  /**
+   * A message to show: a text key with its values, or the server's words ({server}), or both (the key's {message} is
+   * the server's words); the server's words as serverText says them.
+   */
   function say(message) {
     if (!message) {
       return '';
     }
-    return message.key ? t(message.key, message.params) : String(message.message || '');
+    var server = message.server === undefined ? undefined : serverText(message.server);
+    if (message.key) {
+      var params = {};
+      Object.keys(message.params || {}).forEach(function (name) { params[name] = message.params[name]; });
+      if (server !== undefined) {
+        params.message = server;
+      }
+      return t(message.key, params);
+    }
+    return server !== undefined ? server : String(message.message || '');
+  }
+
+  /** The server's (English) refusal in the page's language: in Chinese the page's text for a known one. */
+  function serverText(message) {
+    var words = message == null ? '' : String(message);
+    if (lang === 'en') {
+      return words;
+    }
+    for (var i = 0; i < SERVER_MESSAGES.length; i++) {
+      var known = SERVER_MESSAGES[i];
+      var match = known.pattern.exec(words);
+      if (match) {
+        var params = {};
+        (known.names || []).forEach(function (name, index) { params[name] = match[index + 1]; });
+        if (params.date) {
+          params.weekday = weekday(params.date);
+        }
+        return t(known.key, params);
+      }
+    }
+    return words;
   }
 
   function applyLanguage() {
     document.documentElement.lang = lang;
+    document.title = t('app.pageTitle');
     each('[data-i18n]', function (el) {
       el.textContent = t(el.getAttribute('data-i18n'));
     });
@@ -460,7 +558,7 @@
       return { key: 'common.login', login: true };
     }
     if (answer.status === 403) {
-      return answer.body && answer.body.message ? { message: answer.body.message } : { key: 'common.forbidden' };
+      return answer.body && answer.body.message ? { server: answer.body.message } : { key: 'common.forbidden' };
     }
     return { key: 'common.server', params: { status: answer.status } };
   }
@@ -522,11 +620,11 @@
         if (answers[i].status !== 200) {
           var answer = answers[i];
           if (answer.status === 400 && state.view) {
-            state.yearError = { message: answer.body.message || '' };
+            state.yearError = { server: answer.body.message || '' };
             renderYearError();
             return;
           }
-          state.loadError = answer.status === 400 ? { key: 'v.server', params: { message: answer.body.message } } : failure(answer);
+          state.loadError = answer.status === 400 ? { key: 'v.server', server: answer.body.message } : failure(answer);
           $('content').hidden = true;
           showStatus('error', state.loadError);
           return;
@@ -560,7 +658,6 @@
   // ---------------------------------------------------------------- rendering
 
   function renderAll() {
-    document.title = t('app.title') + ' · POS';
     if (state.loadError) {
       showStatus('error', state.loadError);
     } else if (!state.view) {
@@ -714,10 +811,43 @@
       var action = TEXT.en['action.' + change.action] !== undefined ? t('action.' + change.action) : change.action;
       head.appendChild(el('span', 'change-what', t('changes.by', { action: action, by: change.by })));
       item.appendChild(head);
-      item.appendChild(el('p', 'change-detail', change.detail));
+      item.appendChild(el('p', 'change-detail', changeDetail(change)));
       list.appendChild(item);
     });
     $('changes-empty').hidden = (state.changes || []).length > 0;
+  }
+
+  /**
+   * The server's record of a change ("<notice>: 4 holidays, 1 make-up workdays (2027-01-01 HOLIDAY, ...)",
+   * "2027-10-01 HOLIDAY '<name>': <reason>", "2027-10-01: <reason>") in the page's language, the kinds as words; a
+   * detail of another form as the server wrote it.
+   */
+  function changeDetail(change) {
+    var detail = change.detail == null ? '' : String(change.detail);
+    var match;
+    if (change.action === 'NOTICE_ENTERED' || change.action === 'NOTICE_REPLACED') {
+      match = /^([\s\S]*): (\d+) holidays, (\d+) make-up workdays \(([^()]*)\)$/.exec(detail);
+      if (match) {
+        var days = match[4].split(', ');
+        var named = days.map(function (day) {
+          var parts = /^(\d{4}-\d{2}-\d{2}) ([A-Z]+)$/.exec(day);
+          return parts ? t('detail.noticeDay', { date: parts[1], kind: kindLabel(parts[2]) }) : day;
+        });
+        return t('detail.notice', { notice: match[1], holidays: match[2], workdays: match[3],
+          days: named.join(t('detail.separator')) });
+      }
+    } else if (change.action === 'DAY_SET') {
+      match = /^(\d{4}-\d{2}-\d{2}) ([A-Z]+) '([\s\S]*?)': ([\s\S]*)$/.exec(detail);
+      if (match) {
+        return t('detail.set', { date: match[1], kind: kindLabel(match[2]), name: match[3], reason: match[4] });
+      }
+    } else if (change.action === 'DAY_CLEARED') {
+      match = /^(\d{4}-\d{2}-\d{2}): ([\s\S]*)$/.exec(detail);
+      if (match) {
+        return t('detail.clear', { date: match[1], reason: match[2] });
+      }
+    }
+    return detail;
   }
 
   // ---------------------------------------------------------------- the notice form
@@ -885,13 +1015,13 @@
         var message = answer.body.message || '';
         var line = /^days\[(\d+)\]/.exec(field);
         if (field === 'notice') {
-          state.noticeErrors.notice = { message: message };
+          state.noticeErrors.notice = { server: message };
         } else if (line && parsed.lines[Number(line[1])] !== undefined) {
-          state.noticeErrors.days = { key: 'v.line', params: { line: parsed.lines[Number(line[1])], message: message } };
+          state.noticeErrors.days = { key: 'v.line', params: { line: parsed.lines[Number(line[1])] }, server: message };
         } else if (field !== 'year') {
-          state.noticeErrors.days = { message: message };
+          state.noticeErrors.days = { server: message };
         }
-        state.noticeStatus = { key: 'v.server', params: { message: message } };
+        state.noticeStatus = { key: 'v.server', server: message };
         renderNoticeForm();
         $(field === 'notice' ? 'f-notice' : 'f-days').focus();
         return;
@@ -1042,9 +1172,9 @@
         var field = String(answer.body.field || '').replace(/^days\[\d+\]\./, '');
         var message = answer.body.message || '';
         if (['date', 'kind', 'name', 'reason'].indexOf(field) >= 0 && !(mode === 'clear' && (field === 'kind' || field === 'name'))) {
-          state.dayErrors[field] = { message: message };
+          state.dayErrors[field] = { server: message };
         }
-        state.dayStatus = { key: 'v.server', params: { message: message } };
+        state.dayStatus = { key: 'v.server', server: message };
         renderDialog();
         if (state.dayErrors[field] && !$('f-day-' + field).closest('[hidden]')) {
           $('f-day-' + field).focus();

@@ -156,6 +156,23 @@ class ChineseWebappsBrowserTest extends BrowserTestBase {
         }
     }
 
+    /** The managers' report in Chinese: headings, figures' labels, severities and channels in words. */
+    @Test
+    void aManagerReadsTheReportInChinese() {
+        setClock(WEDNESDAY_10_00.minusSeconds(3600)); // reported before the report's "now"
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(ticket, "URGENT", "REMOTE", false);
+        setClock(WEDNESDAY_10_00);
+
+        staffLogIn("mary", "mary-demo", "/reports/");
+        waitUp().withMessage("the report's figures in Chinese").until(ExpectedConditions.textToBe(By.id("compliance-title"),
+                "服务时限达标情况"));
+        waitUp().withMessage("the figures are there").until(browser -> !text(browser.findElement(By.id("kpi-response"))).isEmpty());
+        String page = text(visible(By.tagName("body")));
+        assertThat(page).contains("首次响应达标", "紧急", "远程支持").doesNotContain("URGENT", "REMOTE", "First response met");
+        assertThat(driver().getTitle()).contains("服务时限报表");
+    }
+
     /** Opens the task in Tasklist, as from the task list, and claims it. */
     private void openAndClaim(Task task) throws IOException {
         driver().get(appUrl("tasklist") + "#/?task=" + task.getId());
