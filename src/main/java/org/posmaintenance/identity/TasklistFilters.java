@@ -1,7 +1,10 @@
 package org.posmaintenance.identity;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -62,19 +65,19 @@ public class TasklistFilters {
     }
 
     public void apply() {
-        renameEnglishFilters();
-        create(GROUP_TASKS, 1, "我所在组的任务，无论是否已认领，最早到期的在前", groupTasks());
-        create(MY_TASKS, 2, "分配给我的任务", tasks.createTaskQuery()
+        Set<String> renamed = renameEnglishFilters();
+        create(renamed, GROUP_TASKS, 1, "我所在组的任务，无论是否已认领，最早到期的在前", groupTasks());
+        create(renamed, MY_TASKS, 2, "分配给我的任务", tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-        create(DUE_TODAY, 3, "我所在组今天午夜前到期的任务", groupTasks()
+        create(renamed, DUE_TODAY, 3, "我所在组今天午夜前到期的任务", groupTasks()
                 .dueBeforeExpression("${dateTime().plusDays(1).withTimeAtStartOfDay()}"));
-        create(OVERDUE, 4, "我所在组已过服务时限的任务", groupTasks()
+        create(renamed, OVERDUE, 4, "我所在组已过服务时限的任务", groupTasks()
                 .dueBeforeExpression("${now()}"));
-        create(ESCALATED, 5, "超出服务时限后上报主管的任务", tasks.createTaskQuery()
+        create(renamed, ESCALATED, 5, "超出服务时限后上报主管的任务", tasks.createTaskQuery()
                 .taskCandidateGroup(ModelContract.SUPERVISORS).includeAssignedTasks().orderByDueDate().asc());
         // not yet due, and either the ticket's first-response warning has passed (slaState AT_RISK) or the
         // deadline is less than AT_RISK_WITHIN_HOURS away
-        create(SLA_AT_RISK, 6, "我所在组尚未到期、但首次响应已预警或 " + AT_RISK_WITHIN_HOURS + " 小时内到期的服务时限任务",
+        create(renamed, SLA_AT_RISK, 6, "我所在组尚未到期、但首次响应已预警或 " + AT_RISK_WITHIN_HOURS + " 小时内到期的服务时限任务",
                 groupTasks()
                 .taskDefinitionKeyIn(SLA_TASKS)
                 .dueAfterExpression("${now()}")
@@ -84,7 +87,7 @@ public class TasklistFilters {
                 .endOr());
         // a deadline passed before its step was done (first response, or the repair stage's resolution
         // target): slaState BREACHED, until the repair stage is done
-        create(SLA_BREACHED, 7, "我所在组中已错过服务时限、尚未修复的工单的任务",
+        create(renamed, SLA_BREACHED, 7, "我所在组中已错过服务时限、尚未修复的工单的任务",
                 groupTasks().processVariableValueEquals(ModelContract.SLA_STATE, SlaState.BREACHED.name()));
     }
 
@@ -104,20 +107,23 @@ public class TasklistFilters {
      * A database of a release before the filters were Chinese has them in English: they get their Chinese names (and
      * are then kept as they are below); their query, columns and grants stay (an administrator may have changed them).
      */
-    private void renameEnglishFilters() {
+    private Set<String> renameEnglishFilters() {
+        Set<String> renamed = new HashSet<>();
         ENGLISH_NAMES.forEach((english, chinese) -> {
             for (Filter filter : filters.createFilterQuery().filterName(english).list()) {
                 if (filters.createFilterQuery().filterName(chinese).count() == 0) {
                     filter.setName(chinese);
-                    Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+                    Map<String, Object> properties = new HashMap<>(filter.getProperties());
                     if (COLUMNS_IN_ENGLISH.equals(properties.get("variables"))) {
                         properties.put("variables", COLUMNS);
                     }
                     filter.setProperties(properties);
                     filters.saveFilter(filter);
+                    renamed.add(chinese);
                 }
             }
         });
+        return renamed;
     }
 
     /** The columns as releases before the Chinese names labelled them. */
@@ -128,8 +134,16 @@ public class TasklistFilters {
             Map.of("name", ModelContract.REPAIR_CHANNEL, "label", "Repair"),
             Map.of("name", ModelContract.SLA_STATE, "label", "SLA"));
 
-    private void create(String name, int priority, String description, TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
+    /** Creates the filter, unless it exists; one renamed from English just now gets its Chinese description. */
+    private void create(Set<String> renamed, String name, int priority, String description, TaskQuery query) {
+        Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+        if (existing != null) {
+            if (renamed.contains(name)) {
+                Map<String, Object> properties = new HashMap<>(existing.getProperties());
+                properties.put("description", description);
+                existing.setProperties(properties);
+                filters.saveFilter(existing);
+            }
             return;
         }
         Filter filter = filters.newTaskFilter(name)

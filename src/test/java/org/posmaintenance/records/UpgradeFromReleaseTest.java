@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.posmaintenance.identity.TasklistFilters;
 import org.posmaintenance.model.ApplicationNode;
 import org.posmaintenance.testing.Http;
 import org.posmaintenance.testing.Http.Response;
@@ -85,6 +86,20 @@ class UpgradeFromReleaseTest {
         for (String count : List.of("lent", "returned", "out")) {
             assertSame(before.at("/loaners/" + count), figures.body().at("/loaners/" + count), "report loaners " + count);
         }
+
+        // the release's seven Tasklist filters are renamed in Chinese, described in Chinese, none added twice
+        Response filters = node.get("/engine-rest/filter?resourceType=Task", "admin");
+        assertThat(filters.status()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        List<String> descriptions = new java.util.ArrayList<>();
+        filters.body().forEach(filter -> {
+            names.add(filter.path("name").asText());
+            descriptions.add(filter.path("properties").path("description").asText());
+        });
+        assertThat(names).containsExactlyInAnyOrder(TasklistFilters.GROUP_TASKS,
+                TasklistFilters.MY_TASKS, TasklistFilters.DUE_TODAY, TasklistFilters.OVERDUE, TasklistFilters.ESCALATED,
+                TasklistFilters.SLA_AT_RISK, TasklistFilters.SLA_BREACHED);
+        assertThat(descriptions).allMatch(text -> text.matches(".*[\\u4e00-\\u9fff].*"));
 
         // the old tickets' records: the work and who did it, the bill, the journal, the evaluation
         JsonNode a = record("A", tickets);
