@@ -39,6 +39,7 @@ import org.posmaintenance.ticket.InvalidTicketInputException;
 import org.posmaintenance.ticket.TicketJournal;
 import org.posmaintenance.ticket.TicketRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +56,7 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@AutoConfigureObservability(tracing = false) // the Prometheus endpoint, as a started node has it (OperationsEndpointsTest)
 @Import({ProcessEngineCoverageConfiguration.class, ProcessScenarioTest.EngineClock.class})
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

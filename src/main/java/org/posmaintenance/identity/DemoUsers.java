@@ -35,7 +35,8 @@ public class DemoUsers {
             new Person("rita", "Rita", "Repair Centre", "rita@example.org", List.of(REPAIR_CENTRE)),
             new Person("sam", "Sam", "Supervisor", "sam@example.org", List.of(SUPERVISORS, TECHNICIANS)),
             new Person("mary", "Mary", "Manager", "mary@example.org", List.of(MANAGERS)),
-            new Person("alan", "Alan", "Analyst", "alan@example.org", List.of(ANALYSTS)));
+            new Person("alan", "Alan", "Analyst", "alan@example.org", List.of(ANALYSTS)),
+            new Person("monitor", "Prometheus", "Monitoring", "monitor@example.org", List.of(MONITORING)));
 
     private static final List<List<String>> GROUPS = List.of(
             List.of(HOTLINE, "Service hotline"),
@@ -43,7 +44,8 @@ public class DemoUsers {
             List.of(REPAIR_CENTRE, "Repair centre"),
             List.of(SUPERVISORS, "Supervisors"),
             List.of(MANAGERS, "Service managers"),
-            List.of(ANALYSTS, "Process analysts"));
+            List.of(ANALYSTS, "Process analysts"),
+            List.of(MONITORING, "Monitoring (health details, metrics)"));
 
     private final IdentityService identity;
 

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.posmaintenance.model.ModelContract;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -101,6 +102,27 @@ class StaffSecurity {
                 return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
             }
         };
+    }
+
+    /**
+     * The operators' endpoints: the load balancer asks {@code /actuator/health/readiness} (and {@code liveness})
+     * without credentials and gets the status only; the health details and the Prometheus metrics are for the
+     * administrators and the {@code monitoring} group (HTTP Basic, as Prometheus scrapes).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http, AuthenticationProvider camundaIdentity) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authenticationProvider(camundaIdentity)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/actuator/health/readiness"), path("/actuator/health/liveness")).permitAll()
+                        .anyRequest().access(memberOf(List.of(ModelContract.ADMINS, ModelContract.MONITORING))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated("administrators and monitoring")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated("administrators and monitoring")))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     @Bean

@@ -199,6 +199,8 @@ public final class ModelContract {
     public static final String ANALYSTS = "analysts";
     @Group(usedFor = "the administrators (created by Camunda with the administrator); every permission")
     public static final String ADMINS = "camunda-admin";
+    @Group(usedFor = "monitoring: reads the health details and the Prometheus metrics (/actuator), nothing else")
+    public static final String MONITORING = "monitoring";
 
     // ---------------------------------------------------------------------------------------- variables
     // Routing state, the dates timers read, and copies of the ticket's record for forms and Tasklist. None is the
