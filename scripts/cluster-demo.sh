@@ -148,6 +148,14 @@ start() {
   local jar
   jar=$(build)
   [[ -n $jar ]] || { echo "no jar in target/ after the build" >&2; exit 1; }
+  # the engine's schema is the operator's (profile postgres): made by scripts/db-schema.sh on a new database
+  local hostport=${POS_DB_URL#jdbc:postgresql://} && hostport=${hostport%%/*}
+  local database=${POS_DB_URL##*/} && database=${database%%\?*}
+  export PGHOST=${hostport%%:*} PGPORT=${hostport##*:} PGDATABASE=$database PGUSER=$POS_DB_USER PGPASSWORD=$POS_DB_PASSWORD
+  [[ $PGPORT == "$PGHOST" ]] && PGPORT=5432
+  if ! "$(dirname "$0")/db-schema.sh" check --jar "$jar" | grep -q "in the database: 7"; then
+    "$(dirname "$0")/db-schema.sh" create --jar "$jar"
+  fi
   start_node node-1 "$PORT1" "$jar" "$profiles" ${extra[@]+"${extra[@]}"}
   start_node node-2 "$PORT2" "$jar" "$profiles" ${extra[@]+"${extra[@]}"}
   status

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,9 +25,12 @@ import jakarta.annotation.PostConstruct;
  * <li>on H2, for the engine's loading of an execution's variables: without it H2 reads every variable
  * of every open ticket each time, so each step gets slower with every open ticket.</li>
  * </ul>
- * They are created at start-up, where missing, once the engine has created or checked its schema: a
- * Flyway migration cannot do it, because Flyway migrates the application's tables before the engine
- * creates its own on a new database. Nodes take turns through the row of {@code setup_lock}.
+ * Where the engine manages its own schema ({@code camunda.bpm.database.schema-update} true: H2, the demo, the tests)
+ * they are created at start-up, where missing, once the engine has created or checked its schema (a Flyway
+ * migration cannot do it: Flyway migrates the application's tables before the engine creates its own on a new
+ * database); nodes take turns through the row of {@code setup_lock}. Where it does not (PostgreSQL in production),
+ * {@code scripts/db-schema.sh} creates them with the engine's schema ({@code db/engine/postgres-indexes.sql}) and a
+ * node only checks that they are there: it refuses to start without them, naming the command.
  */
 @Component
 public class EngineIndexes {
@@ -56,13 +60,26 @@ public class EngineIndexes {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    EngineIndexes(ProcessEngine startedEngine, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    private final boolean engineManagesSchema;
+
+    EngineIndexes(ProcessEngine startedEngine, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                  @Value("${camunda.bpm.database.schema-update:true}") String schemaUpdate) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.engineManagesSchema = !"false".equalsIgnoreCase(schemaUpdate.strip());
     }
 
     @PostConstruct
     public void create() {
+        if (!engineManagesSchema) {
+            List<String> missing = TASKLIST_INDEXES.stream().filter(index -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM pg_indexes WHERE indexname = ?", Integer.class, index.toLowerCase(Locale.ROOT)) == 0).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("The engine's schema lacks the application's indexes " + missing
+                        + ": run scripts/db-schema.sh upgrade with this release's jar (see the README, Run it on PostgreSQL)");
+            }
+            return;
+        }
         transaction.executeWithoutResult(status -> {
             jdbc.queryForList("SELECT id FROM setup_lock WHERE id = 1 FOR UPDATE");
             createTasklistIndexes();

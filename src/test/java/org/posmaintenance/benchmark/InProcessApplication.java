@@ -54,6 +54,9 @@ final class InProcessApplication implements AutoCloseable {
                 // the benchmark's load comes from one client: no report limit (MerchantThrottle)
                 "--pos.merchant.reports-per-client=100000000", "--pos.merchant.reports-per-merchant=100000000",
                 "--spring.main.banner-mode=off",
+                // each run gets a new database: the engine creates its schema (production: scripts/db-schema.sh, the
+                // same engine scripts and the application's indexes)
+                "--camunda.bpm.database.schema-update=true",
                 "--logging.level.root=WARN"));
         if (!database.profile().isEmpty()) {
             arguments.add("--spring.profiles.active=" + database.profile());
