@@ -31,6 +31,17 @@ final class ClusterDatabase {
         this.password = password;
     }
 
+    /** Another database of the same server and user, e.g. the one a backup is restored into. */
+    ClusterDatabase sibling(String url) {
+        return new ClusterDatabase(url, user, password);
+    }
+
+    /** The database as libpq (psql, pg_dump, pg_restore) names it: {@code postgresql://user@host:port/db}. */
+    String libpqUri() {
+        return "postgresql://" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8) + "@"
+                + url.substring("jdbc:postgresql://".length());
+    }
+
     /** The database from the environment; fails with a clear message when a variable is missing. */
     static ClusterDatabase fromEnvironment() {
         List<String> missing = new ArrayList<>();
