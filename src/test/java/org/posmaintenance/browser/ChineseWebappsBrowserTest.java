@@ -100,6 +100,12 @@ class ChineseWebappsBrowserTest extends BrowserTestBase {
         WebElement refusal = visible(By.cssSelector(".notifications .alert-danger"));
         assertThat(text(refusal)).contains("预约上门时间：必须在服务时间内（工作日 08:00–18:00，北京时间）")
                 .doesNotContain("ENGINE", "Field", "visitAppointment", "Exception", visit.getProcessDefinitionId());
+        org.openqa.selenium.Rectangle notice = refusal.getRect();
+        org.openqa.selenium.Rectangle button = driver().findElement(By.xpath("//*[@cam-tasklist-task]//button[normalize-space(.)="
+                + xpathLiteral(zh("tasklist", "COMPLETE")) + "]")).getRect();
+        assertThat(notice.x < button.x + button.width && button.x < notice.x + notice.width
+                && notice.y < button.y + button.height && button.y < notice.y + notice.height)
+                .as("the refusal %s covers the Complete button %s", notice, button).isFalse();
 
         clickable(appointment).clear();
         clickable(appointment).sendKeys("2026-11-30 10:00"); // the Monday after
