@@ -2,6 +2,7 @@ package org.posmaintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.posmaintenance.model.ModelContract.*;
 
@@ -28,9 +29,14 @@ class MaintenanceHappyPathTest extends ProcessScenarioTest {
 
         executeJobAt(ticket, "Task_DiagnoseFault");
         assertThat(ticket).isWaitingAt("Task_ConfirmDiagnosis");
-        assertThat(variable(ticket, PROPOSED_SEVERITY)).isEqualTo("NORMAL");
-        assertThat(variable(ticket, PROPOSED_REPAIR_CHANNEL)).isEqualTo("REMOTE");
-        assertThat(variable(ticket, WARRANTY_IN_PERIOD)).isEqualTo(true);
+        assertThat(record(ticket).proposedSeverity()).isEqualTo("NORMAL");
+        assertThat(record(ticket).proposedRepairChannel()).isEqualTo("REMOTE");
+        assertThat(record(ticket).warrantyInPeriod()).isTrue();
+        // the proposal is the form's first value; the report's other fields are the record's only
+        assertThat(variable(ticket, SEVERITY)).isEqualTo("NORMAL");
+        assertThat(runtimeService().getVariables(ticket.getId())).doesNotContainKeys(PROPOSED_SEVERITY, WARRANTY_IN_PERIOD,
+                CONTACT_PHONE, FAULT_DESCRIPTION, PAYMENTS_BLOCKED, REPORT_CHANNEL, TERMINAL_MODEL, SOFTWARE_VERSION);
+        assertThat(record(ticket).report().faultDescription()).isEqualTo(report().get(FAULT_DESCRIPTION));
         // 24 hours of the report (Wednesday 10:00), round the clock as published: Thursday 10:00 Shanghai
         Date responseDue = Date.from(Instant.parse("2026-11-26T02:00:00Z"));
         assertThat(variable(ticket, RESPONSE_DUE)).isEqualTo(responseDue);

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The price list of parts and services ({@code pos.billing.price-list}). It is read again for each
- * bill, so a corrected file takes effect without a restart; when it cannot be read, billing fails and
- * the engine retries it, then raises an incident.
+ * The price list of parts and services ({@code pos.billing.price-list}). It is looked at again for each
+ * bill, so a corrected file takes effect without a restart (it is parsed again when its modification time
+ * or size changed); when it cannot be read, billing fails and the engine retries it, then raises an incident.
  */
 @Component
 public class PriceList {
@@ -37,8 +37,30 @@ public class PriceList {
         this.location = location;
     }
 
+    /** The file's modification time and size when it was parsed, and what it gave. */
+    private record Parsed(long modified, long size, Prices prices) {
+    }
+
+    private volatile Parsed parsed;
+
     public Prices load() {
         Resource resource = resources.getResource(location);
+        try {
+            long modified = resource.lastModified();
+            long size = resource.contentLength();
+            Parsed known = parsed;
+            if (known != null && known.modified() == modified && known.size() == size) {
+                return known.prices();
+            }
+            Prices prices = parse(resource);
+            parsed = new Parsed(modified, size, prices);
+            return prices;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the price list " + location, e);
+        }
+    }
+
+    private Prices parse(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
             byte[] content = in.readAllBytes();
             Prices prices = json.readValue(content, Prices.class);

@@ -54,10 +54,11 @@ public class ConfirmDiagnosisListener implements TaskListener {
         Instant responseDue = ticket.responseDue();
         SlaPolicy.ResolutionDeadlines resolution = slaPolicy.resolution(severity, ticket.reportedAt(), now, responseDue);
         boolean responseOnTime = !now.isAfter(responseDue);
-        registry.responded(processInstanceId, severity.name(), channel.name(), merchantCausedDamage, now, Actor.of(task),
-                responseOnTime, resolution.due(), resolution.extendedDue());
-        deadlines.resolutionSet(processInstanceId, resolution);
-        slaState.responded(processInstanceId, task, responseOnTime);
+        TicketRegistry.Changes responded = registry.responded(registry.changes(), severity.name(), channel.name(),
+                merchantCausedDamage, now, Actor.of(task), responseOnTime, resolution.due(), resolution.extendedDue());
+        deadlines.resolutionSet(responded, ticket, resolution);
+        slaState.responded(responded, task, responseOnTime);
+        registry.apply(processInstanceId, responded);
         // copies for the gateways, Tasklist's columns, the due dates and the timers
         task.setVariable(SEVERITY, severity.name());
         task.setVariable(REPAIR_CHANNEL, channel.name());

@@ -52,16 +52,14 @@ public class DiagnoseFaultDelegate implements JavaDelegate {
         FaultTriage.Result proposal = triage.classify(category, ticket.report().paymentsBlocked());
         SlaPolicy.ResponseDeadlines response = slaPolicy.response(proposal.severity(), reportedAt);
         boolean inWarranty = terminal.inWarrantyOn(reportedAt.atZone(calendar.zone()).toLocalDate());
-        registry.diagnosed(execution.getProcessInstanceId(), proposal.severity().name(), proposal.repairChannel().name(),
-                inWarranty, response.warningAt(), response.due());
-        deadlines.responseSet(execution.getProcessInstanceId(), response);
+        TicketRegistry.Changes diagnosed = registry.diagnosed(registry.changes(), proposal.severity().name(),
+                proposal.repairChannel().name(), inWarranty, response.warningAt(), response.due());
+        registry.apply(execution.getProcessInstanceId(), deadlines.responseSet(diagnosed, response));
 
-        // copies for the technician's form, Tasklist's columns, the due date and the timers
-        execution.setVariable(PROPOSED_SEVERITY, proposal.severity().name());
-        execution.setVariable(PROPOSED_REPAIR_CHANNEL, proposal.repairChannel().name());
+        // the proposal as the form's first values, Tasklist's columns, the due date and the timers (the proposal itself
+        // and the warranty are the record's: the form shows them from there)
         execution.setVariable(SEVERITY, proposal.severity().name());
         execution.setVariable(REPAIR_CHANNEL, proposal.repairChannel().name());
-        execution.setVariable(WARRANTY_IN_PERIOD, inWarranty);
         execution.setVariable(TASK_PRIORITY, slaPolicy.taskPriority(proposal.severity()));
         execution.setVariable(RESPONSE_WARNING_AT, Date.from(response.warningAt()));
         execution.setVariable(RESPONSE_DUE, Date.from(response.due()));

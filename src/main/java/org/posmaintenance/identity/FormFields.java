@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -61,27 +63,30 @@ public class FormFields {
         if (task.getProcessDefinitionId() == null) {
             return Optional.empty(); // a standalone task: no model, no form
         }
+        String element = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
+        FormSource source = () -> forms.getDeployedTaskForm(task.getId());
+        if (task instanceof TaskEntity entity && Context.getCommandContext() != null) {
+            // inside the engine's command (a task listener): the task's own reference, without a command of the form
+            // service and the form data it builds
+            entity.initializeFormKey();
+            return cached(element, entity.getCamundaFormRef(), entity.getFormKey(), source);
+        }
         FormData form = forms.getTaskFormData(task.getId());
-        return cached(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(), form,
-                () -> forms.getDeployedTaskForm(task.getId()));
+        return form == null ? Optional.empty() : cached(element, form.getCamundaFormRef(), form.getFormKey(), source);
     }
 
     /** The start form of this process definition, none when it has none. */
     public Optional<Form> ofStart(ProcessDefinition definition) {
         FormData form = forms.getStartFormData(definition.getId());
-        return cached(definition.getId() + "/start", form, () -> forms.getDeployedStartForm(definition.getId()));
+        return form == null ? Optional.empty() : cached(definition.getId() + "/start", form.getCamundaFormRef(),
+                form.getFormKey(), () -> forms.getDeployedStartForm(definition.getId()));
     }
 
     private interface FormSource {
         InputStream open();
     }
 
-    private Optional<Form> cached(String element, FormData form, FormSource source) {
-        if (form == null) {
-            return Optional.empty();
-        }
-        CamundaFormRef ref = form.getCamundaFormRef();
-        String formKey = form.getFormKey();
+    private Optional<Form> cached(String element, CamundaFormRef ref, String formKey, FormSource source) {
         if ((ref == null || ref.getKey() == null) && formKey == null) {
             return Optional.empty();
         }

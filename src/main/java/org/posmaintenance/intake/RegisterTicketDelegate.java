@@ -4,6 +4,7 @@ import static org.posmaintenance.model.ModelContract.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -88,15 +89,15 @@ public class RegisterTicketDelegate implements JavaDelegate {
         registry.register(ticketNumber, execution.getProcessInstanceId(), merchantId, serial, reportedAt,
                 new TicketRegistry.Report(channel.name(), category.name(), description, paymentsBlocked, phone));
         execution.setProcessBusinessKey(ticketNumber);
-        // copies for Tasklist's columns and the forms; the report's fields as checked, where the check changed them
+        // Copies for Tasklist's columns and searches (number, merchant, terminal, fault category), as checked. The rest
+        // of the report is the record's only: the forms show it from there (worklist.TicketSummary), no gateway reads
+        // it, and a variable removed in the transaction that set it never reaches the database.
         execution.setVariable(TICKET_NUMBER, ticketNumber);
-        execution.removeVariable(REPORT_CHANNEL); // the record keeps it; no form or gateway after the start reads it
         setIfChanged(execution, FAULT_CATEGORY, category.name());
-        setIfChanged(execution, FAULT_DESCRIPTION, description);
-        setIfChanged(execution, PAYMENTS_BLOCKED, paymentsBlocked);
         execution.setVariable(MERCHANT_NAME, merchant.name());
-        execution.setVariable(TERMINAL_MODEL, terminal.model());
-        execution.setVariable(SOFTWARE_VERSION, terminal.softwareVersion());
+        for (String recordOnly : List.of(REPORT_CHANNEL, CONTACT_PHONE, FAULT_DESCRIPTION, PAYMENTS_BLOCKED)) {
+            execution.removeVariable(recordOnly);
+        }
         notifier.notify(execution.getProcessInstanceId(), TicketJournal.Notification.TICKET_RECEIVED, Map.of());
         // the agent who took the call reads the number back to the caller: a task for him, right after the start
         Authentication user = identity.getCurrentAuthentication();

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -63,11 +64,16 @@ public class LookupTables {
         return row;
     }
 
-    /** The id of the table's latest version, from the engine's deployment cache (one query, no authorization check). */
+    /**
+     * The id of the table's latest version, from the engine's deployment cache (one query, no authorization check): in
+     * the engine's command that evaluates it (a step of the ticket), else in a command of its own.
+     */
     private String latestVersion(String decisionKey) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        DecisionDefinition latest = configuration.getCommandExecutorTxRequired().<DecisionDefinition>execute(context ->
-                context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey));
+        DecisionDefinition latest = Context.getCommandContext() != null
+                ? configuration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey)
+                : configuration.getCommandExecutorTxRequired().<DecisionDefinition>execute(context ->
+                        configuration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey));
         if (latest == null) {
             throw new ProcessEngineException("No decision table " + decisionKey + " is deployed");
         }

@@ -206,7 +206,9 @@ public final class ModelContract {
     // Routing state, the dates timers read, and copies of the ticket's record for forms and Tasklist. None is the
     // only copy of a fact: the facts are the ticket's records in the application's tables (ticket.TicketRegistry).
 
-    // 1 Fault report: from the start form, the merchant API or the REST start call
+    // 1 Fault report: from the start form, the merchant API or the REST start call. The registration keeps merchantId,
+    // terminalSerial and faultCategory as copies (Tasklist's searches and columns) and removes the rest: the record
+    // keeps them.
     @Variable public static final String REPORT_CHANNEL = "reportChannel";
     @Variable public static final String MERCHANT_ID = "merchantId";
     @Variable public static final String CONTACT_PHONE = "contactPhone";
@@ -214,8 +216,9 @@ public final class ModelContract {
     @Variable public static final String FAULT_CATEGORY = "faultCategory";
     @Variable public static final String PAYMENTS_BLOCKED = "paymentsBlocked";
     @Variable public static final String FAULT_DESCRIPTION = "faultDescription";
-    // set when the ticket is registered, from the merchant and terminal records
+    // set when the ticket is registered, from the merchant record (Tasklist's column)
     @Variable public static final String MERCHANT_NAME = "merchantName";
+    /** Set by earlier releases, still on their running tickets (the terminal's record has both). */
     @Variable public static final String TERMINAL_MODEL = "terminalModel";
     @Variable public static final String SOFTWARE_VERSION = "softwareVersion";
     @Variable public static final String TICKET_NUMBER = "ticketNumber";
@@ -255,7 +258,8 @@ public final class ModelContract {
     /** For the managers' form: the last day the official notices cover ({@code 2026-12-31}), "—" when none. */
     @Variable public static final String CALENDAR_OFFICIAL_LAST_DAY = "calendarOfficialLastDay";
 
-    // 2 Diagnosis
+    // 2 Diagnosis. The triage's proposal and the warranty are the ticket's record; earlier releases also set the three
+    // variables below (read by RecordsBackfill).
     @Variable public static final String PROPOSED_SEVERITY = "proposedSeverity";
     @Variable public static final String PROPOSED_REPAIR_CHANNEL = "proposedRepairChannel";
     @Variable public static final String SEVERITY = "severity";

@@ -53,6 +53,7 @@ public class TaskEntries extends AbstractProcessEnginePlugin {
     private final ObjectProvider<FormFields> forms;
     private final ObjectMapper json;
     private final Clock clock;
+    private volatile FormFields formFields;
 
     public TaskEntries(JdbcTemplate jdbc, TicketRegistry registry, ObjectProvider<FormFields> forms, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -92,7 +93,7 @@ public class TaskEntries extends AbstractProcessEnginePlugin {
         }
         // the form is read by the engine's form service, whatever the completing user may read
         Optional<FormFields.Form> form = Context.getCommandContext()
-                .runWithoutAuthorization(() -> forms.getObject().ofTask((TaskEntity) task));
+                .runWithoutAuthorization(() -> forms().ofTask((TaskEntity) task));
         ObjectNode fields = json.createObjectNode();
         form.ifPresent(found -> found.fields().stream().sorted().forEach(name -> {
             TypedValue value = task.getVariableTyped(name, false);
@@ -104,6 +105,16 @@ public class TaskEntries extends AbstractProcessEnginePlugin {
                         + " VALUES (?, ?, ?, ?, ?, ?)", ticket.get().number(), task.getTaskDefinitionKey(),
                 TicketRegistry.clip(task.getName(), 200), TicketRegistry.clip(Actor.of(task), 64),
                 Timestamp.from(clock.instant()), TicketRegistry.clip(fields.toString(), MAX_LENGTH));
+    }
+
+    /** The form reader, found once (it needs the engine's services, which need this plugin first). */
+    private FormFields forms() {
+        FormFields found = formFields;
+        if (found == null) {
+            found = forms.getObject();
+            formFields = found;
+        }
+        return found;
     }
 
     /** JSON as its tree, a date as its instant, everything else as it is. */

@@ -83,9 +83,8 @@ public class ReplaceTerminalListener implements TaskListener {
         RepairChannel foundBeyondRepair = work.last(ticket.number(), RepairWork.Outcome.BEYOND_REPAIR)
                 .map(RepairWork.Step::channel).orElse(RepairChannel.valueOf(ticket.repairChannel()));
         work.record(ticket.number(), foundBeyondRepair, RepairWork.Outcome.REPLACED, List.of(REPLACEMENT_PART), now, Actor.of(task));
-        // copies for the forms and Tasklist: from now on the ticket's terminal is the replacement
+        // a copy for Tasklist: from now on the ticket's terminal is the replacement (its version is its record's)
         task.setVariable(TERMINAL_SERIAL, replacement);
-        task.setVariable(SOFTWARE_VERSION, upgrades.latestVersion());
         // the broken terminal stays at the centre; the merchant keeps a loaner until the replacement arrives
         task.setVariable(TERMINAL_AT_CENTRE, false);
         if (lendings.of(ticket.number()).filter(LoanerLendings.Lending::out).isPresent()) {

@@ -70,23 +70,32 @@ public class SlaDeadlines {
 
     /** Keeps what the first-response deadlines were computed from (at the diagnosis step). */
     public void responseSet(String processInstanceId, SlaPolicy.ResponseDeadlines deadlines) {
-        updateTicket("UPDATE ticket SET response_target = ?, response_clock = ?, deadlines_provisional = ? WHERE process_instance_id = ?",
-                deadlines.basis().target().toString(), deadlines.basis().clock().name(), deadlines.provisional(), processInstanceId);
+        registry.apply(processInstanceId, responseSet(registry.changes(), deadlines));
+    }
+
+    /** The same, written with the diagnosis step's other changes. */
+    public TicketRegistry.Changes responseSet(TicketRegistry.Changes changes, SlaPolicy.ResponseDeadlines deadlines) {
+        return changes.set("response_target", deadlines.basis().target().toString())
+                .set("response_clock", deadlines.basis().clock().name()).set("deadlines_provisional", deadlines.provisional());
     }
 
     /** Keeps what the resolution deadlines were computed from (at the first response). */
     public void resolutionSet(String processInstanceId, SlaPolicy.ResolutionDeadlines deadlines) {
+        registry.apply(processInstanceId, resolutionSet(registry.changes(), registry.ofProcess(processInstanceId), deadlines));
+    }
+
+    /** The same, written with the first response's other changes. */
+    public TicketRegistry.Changes resolutionSet(TicketRegistry.Changes changes, TicketRegistry.Ticket ticket,
+                                                SlaPolicy.ResolutionDeadlines deadlines) {
         SlaPolicy.ResolutionBasis basis = deadlines.basis();
-        updateTicket("UPDATE ticket SET resolution_from = ?, resolution_target = ?, resolution_clock = ?, resolution_extension = ?,"
-                        + " deadlines_provisional = ? WHERE process_instance_id = ?", Timestamp.from(basis.from()),
-                basis.target().toString(), basis.clock().name(), basis.extension().toString(),
-                deadlines.provisional() || Boolean.TRUE.equals(provisional(processInstanceId)), processInstanceId);
+        return changes.set("resolution_from", basis.from()).set("resolution_target", basis.target().toString())
+                .set("resolution_clock", basis.clock().name()).set("resolution_extension", basis.extension().toString())
+                .set("deadlines_provisional", deadlines.provisional() || Boolean.TRUE.equals(ticket.deadlinesProvisional()));
     }
 
     /** Whether a deadline of the ticket counts days of a year without official notice; null before the diagnosis. */
     public Boolean provisional(String processInstanceId) {
-        return jdbc.queryForList("SELECT deadlines_provisional FROM ticket WHERE process_instance_id = ?", Boolean.class,
-                processInstanceId).stream().filter(Objects::nonNull).findFirst().orElse(null);
+        return registry.findByProcessInstance(processInstanceId).map(TicketRegistry.Ticket::deadlinesProvisional).orElse(null);
     }
 
     /** The first-response target the ticket was promised (e.g. PT24H), once diagnosed. */

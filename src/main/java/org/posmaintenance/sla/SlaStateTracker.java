@@ -38,9 +38,9 @@ public class SlaStateTracker {
         this.clock = clock;
     }
 
-    /** The diagnosis stage started: the first-response clock runs. */
-    public void startMeasuring(String processInstanceId, VariableScope variables) {
-        set(processInstanceId, variables, SlaState.ON_TRACK);
+    /** The diagnosis stage started: the first-response clock runs (written with the stage's other changes). */
+    public TicketRegistry.Changes startMeasuring(TicketRegistry.Changes changes, VariableScope variables) {
+        return state(changes, variables, SlaState.ON_TRACK);
     }
 
     /** Records a service-level event in the ticket's journal and moves the state accordingly. */
@@ -57,9 +57,9 @@ public class SlaStateTracker {
         }
     }
 
-    /** The first response was given, on time or not. */
-    public void responded(String processInstanceId, VariableScope variables, boolean onTime) {
-        set(processInstanceId, variables, onTime ? SlaState.ON_TRACK : SlaState.BREACHED);
+    /** The first response was given, on time or not (written with the response's other changes). */
+    public TicketRegistry.Changes responded(TicketRegistry.Changes changes, VariableScope variables, boolean onTime) {
+        return state(changes, variables, onTime ? SlaState.ON_TRACK : SlaState.BREACHED);
     }
 
     /**
@@ -67,18 +67,21 @@ public class SlaStateTracker {
      * the resolution timers of the repair stage measure. MET if the first response was on time and the
      * stage ended by the resolution target, otherwise MISSED.
      */
-    public void repairStageDone(String processInstanceId, VariableScope variables) {
+    public TicketRegistry.Changes repairStageDone(String processInstanceId, TicketRegistry.Changes changes, VariableScope variables) {
         Instant now = clock.instant();
         TicketRegistry.Ticket ticket = registry.ofProcess(processInstanceId);
-        registry.repairDone(processInstanceId, now);
         pauses.repairDone(processInstanceId);
         boolean responseMet = Boolean.TRUE.equals(ticket.responseMet());
         boolean resolutionMet = ticket.resolutionDue() != null && !now.isAfter(ticket.resolutionDue());
-        set(processInstanceId, variables, responseMet && resolutionMet ? SlaState.MET : SlaState.MISSED);
+        return state(changes.set("repair_done_at", now), variables, responseMet && resolutionMet ? SlaState.MET : SlaState.MISSED);
     }
 
     private void set(String processInstanceId, VariableScope variables, SlaState state) {
-        registry.slaState(processInstanceId, state.name());
+        registry.apply(processInstanceId, state(registry.changes(), variables, state));
+    }
+
+    private static TicketRegistry.Changes state(TicketRegistry.Changes changes, VariableScope variables, SlaState state) {
         variables.setVariable(SLA_STATE, state.name());
+        return changes.set("sla_state", state.name());
     }
 }

@@ -27,13 +27,15 @@ public class StageTracker implements ExecutionListener {
         Stage stage = Stage.ofSubProcess(execution.getCurrentActivityId());
         String processInstanceId = execution.getProcessInstanceId();
         // the first stage starts before the ticket is registered; the registration records it
-        if (stage != Stage.FAULT_REPORT) {
-            registry.stage(processInstanceId, stage);
+        if (stage == Stage.FAULT_REPORT) {
+            return;
         }
+        TicketRegistry.Changes changes = registry.stage(registry.changes(), stage);
         switch (stage) {
-            case DIAGNOSIS -> slaState.startMeasuring(processInstanceId, execution);
-            case SYSTEM_UPGRADE -> slaState.repairStageDone(processInstanceId, execution);
+            case DIAGNOSIS -> slaState.startMeasuring(changes, execution);
+            case SYSTEM_UPGRADE -> slaState.repairStageDone(processInstanceId, changes, execution);
             default -> { }
         }
+        registry.apply(processInstanceId, changes);
     }
 }

@@ -1,17 +1,22 @@
 package org.posmaintenance.ticket;
 
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,16 +29,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * timers and forms need. Kept {@code pos.records.retention}, whatever the engine's history keeps.
  * <p>
  * A ticket read by its process instance is kept for the rest of the transaction: the delegates and listeners of
- * one step read the same ticket several times (it was a fifth of the application's statements for a ticket). Any
- * write to the table through this class forgets it; code that writes the table itself calls {@link #changed()}.
+ * one step read the same ticket several times (it was a fifth of the application's statements for a ticket). A step
+ * writes what it produced in one statement ({@link Changes}, {@link #apply}), which the kept row takes over; code that
+ * writes the table itself calls {@link #changed()}, and the row is read again.
  */
 @Repository
 public class TicketRegistry {
 
-    /** What the current transaction read and ended, by process instance. */
+    /** What the current transaction read (the row, by lower-case column name) and ended, by process instance. */
     private static final class InTransaction {
-        final Map<String, Ticket> read = new HashMap<>();
+        final Map<String, Map<String, Object>> read = new HashMap<>();
         final Set<String> ended = new HashSet<>();
+    }
+
+    /**
+     * Columns of a ticket's row and their new values, written in one statement by {@link #apply}: what one step of the
+     * ticket produced (a stage, a deadline's basis, a service-level state), gathered from the classes that know each.
+     * The column names are this code's, never input.
+     */
+    public static final class Changes {
+        private final Map<String, Object> columns = new LinkedHashMap<>();
+
+        public Changes set(String column, Object value) {
+            columns.put(column, value instanceof Instant instant ? Timestamp.from(instant) : value);
+            return this;
+        }
+
+        public boolean isEmpty() {
+            return columns.isEmpty();
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -83,6 +107,7 @@ public class TicketRegistry {
      * @param responder         who gave the first response: completed Confirm diagnosis (the logged-in user, else its assignee)
      * @param resolutionEta     the new estimated time of repair the merchant was told
      * @param repairDoneAt      when the repair stage was done
+     * @param deadlinesProvisional whether a deadline counts days of a year without official notice; null before the diagnosis
      */
     public record Ticket(String number, String processInstanceId, String merchantId, String terminalSerial,
                          Instant reportedAt, Instant closedAt, Outcome outcome, String endReason, String endedBy,
@@ -92,7 +117,7 @@ public class TicketRegistry {
                          Instant responseWarningAt, Instant responseDue, Instant firstResponseAt, String responder,
                          Boolean responseMet, Instant resolutionDue, Instant resolutionExtendedDue, Instant resolutionEta,
                          Instant visitAt, Instant repairDoneAt, String slaState, String installedVersion, Instant upgradedAt,
-                         Instant surveySentAt, Instant surveyExpiresAt) {
+                         Instant surveySentAt, Instant surveyExpiresAt, Boolean deadlinesProvisional) {
 
         public boolean open() {
             return closedAt == null;
@@ -118,16 +143,16 @@ public class TicketRegistry {
 
     public Optional<Ticket> findByProcessInstance(String processInstanceId) {
         InTransaction current = inTransaction();
-        Ticket known = current == null ? null : current.read.get(processInstanceId);
+        Map<String, Object> known = current == null ? null : current.read.get(processInstanceId);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(ticket(known));
         }
-        Optional<Ticket> ticket = jdbc.query("SELECT * FROM ticket WHERE process_instance_id = ?", TicketRegistry::row, processInstanceId)
-                .stream().findFirst();
+        Optional<Map<String, Object>> row = jdbc.query("SELECT * FROM ticket WHERE process_instance_id = ?",
+                TicketRegistry::columns, processInstanceId).stream().findFirst();
         if (current != null) {
-            ticket.ifPresent(found -> current.read.put(processInstanceId, found));
+            row.ifPresent(found -> current.read.put(processInstanceId, found));
         }
-        return ticket;
+        return row.map(TicketRegistry::ticket);
     }
 
     /** The ticket of a process step; every step of the ticket's process has one. */
@@ -173,54 +198,53 @@ public class TicketRegistry {
     }
 
     public void stage(String processInstanceId, Stage stage) {
-        update(processInstanceId, "stage = ?", stage.name());
+        apply(processInstanceId, stage(changes(), stage));
+    }
+
+    public Changes stage(Changes changes, Stage stage) {
+        return changes.set("stage", stage.name());
     }
 
     /** The diagnosis step's proposal, the warranty, and the first-response deadlines. */
-    public void diagnosed(String processInstanceId, String severity, String repairChannel, boolean warrantyInPeriod,
-                          Instant responseWarningAt, Instant responseDue) {
-        update(processInstanceId, "proposed_severity = ?, proposed_repair_channel = ?, severity = ?, repair_channel = ?,"
-                        + " warranty_in_period = ?, response_warning_at = ?, response_due = ?", severity, repairChannel, severity,
-                repairChannel, warrantyInPeriod, Timestamp.from(responseWarningAt), Timestamp.from(responseDue));
+    public Changes diagnosed(Changes changes, String severity, String repairChannel, boolean warrantyInPeriod,
+                             Instant responseWarningAt, Instant responseDue) {
+        return changes.set("proposed_severity", severity).set("proposed_repair_channel", repairChannel)
+                .set("severity", severity).set("repair_channel", repairChannel).set("warranty_in_period", warrantyInPeriod)
+                .set("response_warning_at", responseWarningAt).set("response_due", responseDue);
     }
 
     /** The first response: the technician's diagnosis, whether it was on time, and the resolution deadlines. */
-    public void responded(String processInstanceId, String severity, String repairChannel, boolean merchantCausedDamage,
-                          Instant at, String responder, boolean onTime, Instant resolutionDue, Instant resolutionExtendedDue) {
-        update(processInstanceId, "severity = ?, repair_channel = ?, merchant_caused_damage = ?, first_response_at = ?,"
-                        + " responder = ?, response_met = ?, resolution_due = ?, resolution_extended_due = ?", severity,
-                repairChannel, merchantCausedDamage, Timestamp.from(at), responder, onTime, Timestamp.from(resolutionDue),
-                Timestamp.from(resolutionExtendedDue));
+    public Changes responded(Changes changes, String severity, String repairChannel, boolean merchantCausedDamage,
+                             Instant at, String responder, boolean onTime, Instant resolutionDue, Instant resolutionExtendedDue) {
+        return changes.set("severity", severity).set("repair_channel", repairChannel)
+                .set("merchant_caused_damage", merchantCausedDamage).set("first_response_at", at).set("responder", responder)
+                .set("response_met", onTime).set("resolution_due", resolutionDue).set("resolution_extended_due", resolutionExtendedDue);
     }
 
     public void slaState(String processInstanceId, String state) {
-        update(processInstanceId, "sla_state = ?", state);
+        apply(processInstanceId, changes().set("sla_state", state));
     }
 
     /** The new estimated time of repair the merchant is told. */
     public void eta(String processInstanceId, Instant eta) {
-        update(processInstanceId, "resolution_eta = ?", Timestamp.from(eta));
+        apply(processInstanceId, changes().set("resolution_eta", eta));
     }
 
     public void visit(String processInstanceId, Instant visitAt) {
-        update(processInstanceId, "visit_at = ?", Timestamp.from(visitAt));
-    }
-
-    public void repairDone(String processInstanceId, Instant at) {
-        update(processInstanceId, "repair_done_at = ?", Timestamp.from(at));
+        apply(processInstanceId, changes().set("visit_at", visitAt));
     }
 
     public void replaced(String processInstanceId, String replacementSerial) {
-        update(processInstanceId, "replacement_serial = ?", replacementSerial);
+        apply(processInstanceId, changes().set("replacement_serial", replacementSerial));
     }
 
     /** The system upgrade: the version now on the merchant's terminal. */
     public void upgraded(String processInstanceId, String installedVersion, Instant at) {
-        update(processInstanceId, "installed_version = ?, upgraded_at = ?", installedVersion, Timestamp.from(at));
+        apply(processInstanceId, changes().set("installed_version", installedVersion).set("upgraded_at", at));
     }
 
     public void surveySent(String processInstanceId, Instant at, Instant expiresAt) {
-        update(processInstanceId, "survey_sent_at = ?, survey_expires_at = ?", Timestamp.from(at), Timestamp.from(expiresAt));
+        apply(processInstanceId, changes().set("survey_sent_at", at).set("survey_expires_at", expiresAt));
     }
 
     /**
@@ -252,13 +276,27 @@ public class TicketRegistry {
         jdbc.update("UPDATE ticket SET outcome = ? WHERE ticket_number = ? AND outcome IS NULL", outcome.name(), ticketNumber);
     }
 
-    private void update(String processInstanceId, String assignments, Object... values) {
-        Object[] arguments = new Object[values.length + 1];
-        System.arraycopy(values, 0, arguments, 0, values.length);
-        arguments[values.length] = processInstanceId;
-        changed();
-        if (jdbc.update("UPDATE ticket SET " + assignments + " WHERE process_instance_id = ?", arguments) != 1) {
+    /** New changes to the ticket's row, to add to and then {@link #apply}. */
+    public Changes changes() {
+        return new Changes();
+    }
+
+    /** Writes the changes to the ticket of this process instance in one statement; the row kept in this transaction takes them over. */
+    public void apply(String processInstanceId, Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Object> arguments = new ArrayList<>(changes.columns.values());
+        arguments.add(processInstanceId);
+        String assignments = changes.columns.keySet().stream().map(column -> column + " = ?").collect(Collectors.joining(", "));
+        if (jdbc.update("UPDATE ticket SET " + assignments + " WHERE process_instance_id = ?", arguments.toArray()) != 1) {
+            changed();
             throw new IllegalStateException("No ticket record for process instance " + processInstanceId);
+        }
+        InTransaction current = inTransaction();
+        Map<String, Object> known = current == null ? null : current.read.get(processInstanceId);
+        if (known != null) {
+            known.putAll(changes.columns);
         }
     }
 
@@ -277,20 +315,61 @@ public class TicketRegistry {
     }
 
     private static Ticket row(ResultSet row, int index) throws SQLException {
-        String outcome = row.getString("outcome");
-        return new Ticket(row.getString("ticket_number"), row.getString("process_instance_id"), row.getString("merchant_id"),
-                row.getString("terminal_serial"), instant(row, "reported_at"), instant(row, "closed_at"),
-                outcome == null ? null : Outcome.valueOf(outcome), row.getString("end_reason"), row.getString("ended_by"),
-                new Report(row.getString("report_channel"), row.getString("fault_category"), row.getString("fault_description"),
-                        row.getBoolean("payments_blocked"), row.getString("contact_phone")),
-                row.getString("replacement_serial"), row.getString("stage"),
-                row.getString("proposed_severity"), row.getString("proposed_repair_channel"), row.getString("severity"),
-                row.getString("repair_channel"), bool(row, "warranty_in_period"), bool(row, "merchant_caused_damage"),
+        return ticket(columns(row, index));
+    }
+
+    /** The row's columns by lower-case name, as the driver gives them (a timestamp as {@link Timestamp}). */
+    private static Map<String, Object> columns(ResultSet row, int index) throws SQLException {
+        ResultSetMetaData meta = row.getMetaData();
+        Map<String, Object> columns = new HashMap<>();
+        for (int column = 1; column <= meta.getColumnCount(); column++) {
+            columns.put(meta.getColumnLabel(column).toLowerCase(Locale.ROOT), row.getObject(column));
+        }
+        return columns;
+    }
+
+    private static Ticket ticket(Map<String, Object> row) {
+        String outcome = text(row, "outcome");
+        return new Ticket(text(row, "ticket_number"), text(row, "process_instance_id"), text(row, "merchant_id"),
+                text(row, "terminal_serial"), instant(row, "reported_at"), instant(row, "closed_at"),
+                outcome == null ? null : Outcome.valueOf(outcome), text(row, "end_reason"), text(row, "ended_by"),
+                new Report(text(row, "report_channel"), text(row, "fault_category"), text(row, "fault_description"),
+                        Boolean.TRUE.equals(bool(row, "payments_blocked")), text(row, "contact_phone")),
+                text(row, "replacement_serial"), text(row, "stage"),
+                text(row, "proposed_severity"), text(row, "proposed_repair_channel"), text(row, "severity"),
+                text(row, "repair_channel"), bool(row, "warranty_in_period"), bool(row, "merchant_caused_damage"),
                 instant(row, "response_warning_at"), instant(row, "response_due"), instant(row, "first_response_at"),
-                row.getString("responder"), bool(row, "response_met"), instant(row, "resolution_due"),
+                text(row, "responder"), bool(row, "response_met"), instant(row, "resolution_due"),
                 instant(row, "resolution_extended_due"), instant(row, "resolution_eta"), instant(row, "visit_at"),
-                instant(row, "repair_done_at"), row.getString("sla_state"), row.getString("installed_version"),
-                instant(row, "upgraded_at"), instant(row, "survey_sent_at"),
-                instant(row, "survey_expires_at"));
+                instant(row, "repair_done_at"), text(row, "sla_state"), text(row, "installed_version"),
+                instant(row, "upgraded_at"), instant(row, "survey_sent_at"), instant(row, "survey_expires_at"),
+                bool(row, "deadlines_provisional"));
+    }
+
+    private static String text(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant instant(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return Timestamp.valueOf(local).toInstant(); // TIMESTAMP without zone, read in the JVM's zone as getTimestamp does
+        }
+        throw new IllegalStateException("Column " + column + " of ticket holds a " + value.getClass().getName());
+    }
+
+    private static Boolean bool(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? null : (Boolean) value;
     }
 }

@@ -58,10 +58,7 @@ public class CheckSoftwareVersionDelegate implements JavaDelegate {
         SoftwareVersion installed = SoftwareVersion.parse(terminal.softwareVersion());
         SoftwareVersion latest = SoftwareVersion.parse(properties.latestVersion());
         boolean needed = installed.isOlderThan(latest);
-        // routing, and copies for the upgrade form (written only when they change or an upgrade follows)
-        if (!installed.toString().equals(execution.getVariable(SOFTWARE_VERSION))) {
-            execution.setVariable(SOFTWARE_VERSION, installed.toString());
-        }
+        // routing, and for the upgrade form the version to install (the installed one is the terminal's record)
         execution.setVariable(UPGRADE_NEEDED, needed);
         if (needed) {
             execution.setVariable(LATEST_SOFTWARE_VERSION, latest.toString());

@@ -50,8 +50,7 @@ public class RecordUpgradeListener implements TaskListener {
         TicketRegistry.Ticket ticket = registry.ofProcess(task.getProcessInstanceId());
         directory.updateSoftwareVersion(ticket.currentTerminal(), installed.toString());
         registry.upgraded(task.getProcessInstanceId(), installed.toString(), now);
-        // copies for the forms and Cockpit
-        task.setVariable(SOFTWARE_VERSION, installed.toString());
+        // a copy for Cockpit (the version is the terminal's record)
         task.setVariable(UPGRADED_AT, Date.from(now));
     }
 }

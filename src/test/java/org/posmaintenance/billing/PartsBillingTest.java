@@ -3,12 +3,19 @@ package org.posmaintenance.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.posmaintenance.diagnosis.RepairChannel;
 import org.springframework.core.io.DefaultResourceLoader;
 
@@ -66,6 +73,26 @@ class PartsBillingTest {
         PartsBilling withoutPriceList = new PartsBilling(priceList("file:/nonexistent/price-list.json"), WarrantyCoverageRulesTest.COVERAGE);
         assertThatThrownBy(() -> withoutPriceList.bill(new PartsBilling.Repair(List.of(), Set.of(), false, false, false)))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("/nonexistent/price-list.json");
+    }
+
+    @Test
+    void aCorrectedPriceListFileTakesEffectAtTheNextBill(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("price-list.json");
+        String original = new String(new DefaultResourceLoader().getResource("classpath:billing/price-list.json")
+                .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(file, original);
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-12-01T08:00:00Z")));
+        PriceList prices = priceList(file.toUri().toString());
+        assertThat(prices.load().part("PRINTER_HEAD").price()).isEqualByComparingTo("180.00");
+        assertThat(prices.load().version()).isEqualTo("2026-12");
+
+        // the same length, a later modification time: read again
+        Files.writeString(file, original.replace("\"180.00\"", "\"190.00\""));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2026-12-02T08:00:00Z")));
+        assertThat(prices.load().part("PRINTER_HEAD").price()).isEqualByComparingTo("190.00");
+
+        Files.delete(file);
+        assertThatThrownBy(prices::load).isInstanceOf(UncheckedIOException.class).hasMessageContaining("price-list.json");
     }
 
     private static PriceList priceList(String location) {

@@ -145,7 +145,7 @@ class ModelRevisionRestartTest {
             JsonNode task = awaitTask(ticket, TASK_CONFIRM_DIAGNOSIS);
             assertThat(task.path("name").asText()).isEqualTo("确认诊断");
             assertTaskFormServed(ticket, task);
-            assertThat(variable(ticket, PROPOSED_SEVERITY)).isEqualTo("NORMAL");
+            assertThat(variable(ticket, SEVERITY)).as("the proposal, the form's first value").isEqualTo("NORMAL");
             firstTicket.set(ticket);
         });
 
@@ -240,9 +240,9 @@ class ModelRevisionRestartTest {
             assertThat(ticket.definitionId()).isEqualTo(definition.path("id").asText());
             JsonNode form = assertTaskFormServed(ticket, awaitTask(ticket, TASK_CONFIRM_DIAGNOSIS));
             assertThat(label(form, DIAGNOSIS_NOTES)).isEqualTo(REVISED_NOTES_LABEL);
-            assertThat(variable(ticket, PROPOSED_SEVERITY)).as("proposed severity of a PRINTER fault after the change")
+            assertThat(variable(ticket, SEVERITY)).as("proposed severity of a PRINTER fault after the change")
                     .isEqualTo("URGENT");
-            assertThat(variable(formRevisionTicket.get(), PROPOSED_SEVERITY)).as("proposed severity of a PRINTER fault"
+            assertThat(variable(formRevisionTicket.get(), SEVERITY)).as("proposed severity of a PRINTER fault"
                     + " reported before the change").isEqualTo("NORMAL");
         });
 

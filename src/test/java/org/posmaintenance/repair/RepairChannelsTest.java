@@ -22,7 +22,7 @@ class RepairChannelsTest extends ProcessScenarioTest {
     @Test
     void remoteSupportThatDoesNotFixTheFaultSendsATechnicianOnSite() {
         ProcessInstance ticket = ticketAwaitingDiagnosis(report(newTerminal(MERCHANT, "3.4.0", "2025-12-31", "RENTAL_WITH_MAINTENANCE")));
-        assertThat(variable(ticket, WARRANTY_IN_PERIOD)).isEqualTo(false);
+        assertThat(record(ticket).warrantyInPeriod()).isFalse();
         confirmDiagnosis(ticket, "NORMAL", "REMOTE", false);
         complete(ticket, "Task_RemoteSupport", Map.of(REMOTE_MEDIUM, "PHONE",
                 REMOTE_SESSION_NOTES, "Printer head does not respond.", REMOTE_RESOLVED, false));
@@ -57,7 +57,7 @@ class RepairChannelsTest extends ProcessScenarioTest {
         Map<String, Object> report = report();
         report.put(FAULT_CATEGORY, "CARD_READER");
         ProcessInstance ticket = ticketAwaitingDiagnosis(report);
-        assertThat(variable(ticket, PROPOSED_REPAIR_CHANNEL)).isEqualTo("ON_SITE");
+        assertThat(record(ticket).proposedRepairChannel()).isEqualTo("ON_SITE");
         confirmDiagnosis(ticket, "NORMAL", "ON_SITE", false);
 
         assertThat(ticket).hasNotPassed("Task_RemoteSupport").isWaitingAt("Task_ScheduleVisit");
@@ -78,8 +78,8 @@ class RepairChannelsTest extends ProcessScenarioTest {
         report.put(FAULT_CATEGORY, "HARDWARE_DAMAGE");
         report.put(FAULT_DESCRIPTION, "The terminal fell off the counter; the display is cracked.");
         ProcessInstance ticket = ticketAwaitingDiagnosis(report);
-        assertThat(variable(ticket, PROPOSED_SEVERITY)).isEqualTo("MAJOR");
-        assertThat(variable(ticket, PROPOSED_REPAIR_CHANNEL)).isEqualTo("MAIL_IN");
+        assertThat(record(ticket).proposedSeverity()).isEqualTo("MAJOR");
+        assertThat(record(ticket).proposedRepairChannel()).isEqualTo("MAIL_IN");
         confirmDiagnosis(ticket, "MAJOR", "MAIL_IN", true);
 
         assertThat(ticket).isWaitingAt("Task_ReceiveTerminal");

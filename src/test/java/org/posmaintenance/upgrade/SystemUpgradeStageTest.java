@@ -70,7 +70,7 @@ class SystemUpgradeStageTest extends ProcessScenarioTest {
         setClock(closes.plusSeconds(1800));
         complete(ticket, "Task_UpgradeTerminal", Map.of(INSTALLED_VERSION, "3.4.0", UPGRADE_NOTES, "Upgraded over 4G."));
 
-        assertThat(variable(ticket, SOFTWARE_VERSION)).isEqualTo("3.4.0");
+        assertThat(record(ticket).installedVersion()).isEqualTo("3.4.0");
         assertThat(jdbc.queryForObject("SELECT software_version FROM terminal WHERE serial = ?", String.class, terminal))
                 .as("the terminal's record").isEqualTo("3.4.0");
         assertThat(variable(ticket, UPGRADED_AT)).isEqualTo(Date.from(closes.plusSeconds(1800)));

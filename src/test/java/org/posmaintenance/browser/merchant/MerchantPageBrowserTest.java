@@ -108,7 +108,7 @@ class MerchantPageBrowserTest extends BrowserTestBase {
         assertThat(variable(ticket, MERCHANT_ID)).isEqualTo(MERCHANT);
         assertThat(variable(ticket, TERMINAL_SERIAL)).isEqualTo(DEMO_TERMINAL);
         assertThat(variable(ticket, FAULT_CATEGORY)).isEqualTo("PRINTER");
-        assertThat(variable(ticket, PAYMENTS_BLOCKED)).isEqualTo(false);
+        assertThat(registry.ofProcess(ticket.getId()).report().paymentsBlocked()).isFalse();
 
         // the merchant follows the ticket
         click(By.id("report-follow"));
