@@ -19,6 +19,7 @@
 #   --threads=N           threads that drive tickets (default 4)
 #   --query-iterations=N  timed Tasklist requests per measurement (default 200)
 #   --timer-idle=SECONDS  how long the job executor runs idle before the timers fall due (default 10)
+#   --warm-up=N           tickets through each model before the measured rounds (default a fifth of --tickets, at least 300)
 #
 # PostgreSQL: unless POS_BENCH_DB_URL is set, the script (as root, like .ci/run) installs Debian's
 # postgresql if missing, starts the cluster and creates a new database pos_bench (role pos_bench),

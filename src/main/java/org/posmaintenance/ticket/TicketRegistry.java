@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,12 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The application's record of each ticket, the system of record of its facts: what was reported, the
@@ -61,17 +58,16 @@ public class TicketRegistry {
     }
 
     private final JdbcTemplate jdbc;
-    /** Per transaction: keyed by the transaction's connection holder, gone with it. */
-    private final Map<Object, InTransaction> transactions = Collections.synchronizedMap(new WeakHashMap<>());
+    private final TransactionScoped<InTransaction> transactions;
 
     public TicketRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionScoped<>(jdbc.getDataSource(), InTransaction::new);
     }
 
     /** The state of the current transaction, or null outside a transaction. */
     private InTransaction inTransaction() {
-        Object transaction = jdbc.getDataSource() == null ? null : TransactionSynchronizationManager.getResource(jdbc.getDataSource());
-        return transaction == null ? null : transactions.computeIfAbsent(transaction, key -> new InTransaction());
+        return transactions.current();
     }
 
     /** Forgets the tickets read in this transaction: called after every write to the table. */

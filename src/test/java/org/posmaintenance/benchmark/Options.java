@@ -11,7 +11,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
 
     static final String USAGE = """
             Usage: scripts/benchmark.sh [--quick] [--h2-only | --postgres-only] [--tickets=N] [--storage-tickets=N] [--backlog=N]
-                                        [--timers=N] [--threads=N] [--query-iterations=N] [--timer-idle=SECONDS] [--no-write]
+                                        [--timers=N] [--threads=N] [--query-iterations=N] [--timer-idle=SECONDS] [--warm-up=N] [--no-write]
                                         [--process-only [--statements]]
               --quick             small sizes for a try (2,000 open tickets, 200 tickets per model, 500 timers)
               --h2-only           only the embedded H2 file database (no PostgreSQL needed)
@@ -24,6 +24,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
               --threads=N         threads that drive tickets (default 4)
               --query-iterations=N  timed Tasklist requests per measurement (default 200; quick 50)
               --timer-idle=SECONDS  how long the job executor runs idle before the timers fall due (default 10)
+              --warm-up=N         tickets through each model before the measured rounds (default a fifth of --tickets, at least 300)
               --no-write          print the figures but leave BENCHMARKS.md alone
               --process-only      only throughput and the storage per closed and per open ticket (the backlog's size), for
                                   trying a change to the process in minutes; no start-up, Tasklist or timers; BENCHMARKS.md
@@ -46,6 +47,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
         boolean write = true;
         boolean processOnly = false;
         boolean statements = false;
+        int warmUp = 0;
         List<String> unknown = new ArrayList<>();
         for (String argument : arguments) {
             String[] pair = argument.split("=", 2);
@@ -64,6 +66,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
                 case "--threads" -> threads = positive(pair);
                 case "--query-iterations" -> queryIterations = positive(pair);
                 case "--timer-idle" -> timerIdle = positive(pair);
+                case "--warm-up" -> warmUp = positive(pair);
                 default -> unknown.add(argument);
             }
         }
@@ -74,9 +77,10 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
             throw new IllegalArgumentException("--timers (" + timers + ") cannot exceed the backlog\n" + USAGE);
         }
         int rounds = 2;
-        // long enough for the JIT to settle on both models' code: with 20 tickets the first measured round of the real
-        // process ran at 70 % of the second's speed, the bare model's at 85 %
-        int warmUp = Math.max(100, tickets / 5);
+        // long enough for the JIT and the database to settle on both models' code: after 20 warm-up tickets the first
+        // measured round of the real process ran at 70 % of the second's speed, the bare model's at 85 %; after 100 (on
+        // PostgreSQL, 3 December) at 82 % and 97 %, which held the real process back; after 300 at 93-95 % and 89-92 %
+        warmUp = warmUp > 0 ? warmUp : Math.max(300, tickets / 5);
         return new Options(quick, h2, postgres, tickets - tickets % rounds, storageTickets, warmUp, rounds, threads, backlog, h2Backlog,
                 Math.max(5, queryIterations / 10), queryIterations, timers, Duration.ofSeconds(timerIdle), write && !processOnly,
                 processOnly, statements);
