@@ -52,6 +52,9 @@ final class StartUp {
                 "--camunda.bpm.admin-user.password=" + adminPassword,
                 "--camunda.bpm.generic-properties.properties.hostname=benchmark-" + name,
                 "--pos.notifications.sending=false",
+                // as the benchmark's own node: the engine creates its schema on the new database (in production
+                // scripts/db-schema.sh does, before the first start, and the profile postgres never changes it)
+                "--camunda.bpm.database.schema-update=true",
                 "--spring.main.banner-mode=off"));
         if (!database.profile().isEmpty()) {
             command.add("--spring.profiles.active=" + database.profile());
