@@ -258,8 +258,8 @@ public final class ModelContract {
     /** For the managers' form: the last day the official notices cover ({@code 2026-12-31}), "—" when none. */
     @Variable public static final String CALENDAR_OFFICIAL_LAST_DAY = "calendarOfficialLastDay";
 
-    // 2 Diagnosis. The triage's proposal and the warranty are the ticket's record; earlier releases also set the three
-    // variables below (read by RecordsBackfill).
+    // 2 Diagnosis. The triage's proposal and the warranty are the ticket's record; earlier releases also set them as the
+    // variables proposedSeverity, proposedRepairChannel and warrantyInPeriod (read by RecordsBackfill).
     @Variable public static final String PROPOSED_SEVERITY = "proposedSeverity";
     @Variable public static final String PROPOSED_REPAIR_CHANNEL = "proposedRepairChannel";
     @Variable public static final String SEVERITY = "severity";

@@ -217,10 +217,6 @@ public class TicketRegistry {
                 .set("response_met", onTime).set("resolution_due", resolutionDue).set("resolution_extended_due", resolutionExtendedDue);
     }
 
-    public void slaState(String processInstanceId, String state) {
-        apply(processInstanceId, changes().set("sla_state", state));
-    }
-
     /** The new estimated time of repair the merchant is told. */
     public void eta(String processInstanceId, Instant eta) {
         apply(processInstanceId, changes().set("resolution_eta", eta));
