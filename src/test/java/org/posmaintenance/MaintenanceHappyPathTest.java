@@ -62,6 +62,10 @@ class MaintenanceHappyPathTest extends ProcessScenarioTest {
         assertThat(bill(ticket).priceListVersion()).isEqualTo("2026-12");
         assertThat(variable(ticket, UPGRADE_NEEDED)).isEqualTo(false);
         assertThat(ticket).hasNotPassed("TimerEvent_UpgradeWindowOpens", "Task_UpgradeTerminal");
+        // no loaner terminal out: the upgrade and feedback follow the repair on one path, no parallel branch waits
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ? AND IS_CONCURRENT_ = TRUE",
+                Integer.class, ticket.getId())).isZero();
+        assertThat(ticket).isWaitingAt("Task_AnswerSurvey").hasNotPassed("SubProcess_LoanerReturn");
 
         answerSurvey(ticket, 5);
         // the evaluation and the closing run in one transaction: the ticket is closed now, its records say how

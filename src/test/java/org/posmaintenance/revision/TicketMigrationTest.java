@@ -53,6 +53,8 @@ import org.springframework.http.ResponseEntity;
 class TicketMigrationTest extends ProcessScenarioTest {
 
     static final String REVISED_MODEL = "revisions/PosTerminalMaintenance-1.3.0.bpmn";
+    /** The model of the previous release, as it was deployed then. */
+    static final String PREVIOUS_MODEL = "revisions/PosTerminalMaintenance-1.2.2.bpmn";
 
     @Autowired RepositoryService repositoryService;
     @Autowired TestRestTemplate http;
@@ -64,7 +66,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
     @BeforeEach
     void currentModel() {
         current = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion().singleResult();
-        assertThat(current.getVersionTag()).isEqualTo("1.2.2");
+        assertThat(current.getVersionTag()).isEqualTo("1.2.3");
     }
 
     @AfterEach
@@ -117,7 +119,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.3.0");
         assertThat((List<Map<String, Object>>) dryRun.getBody().get("sources")).singleElement().satisfies(source -> {
-            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.2");
+            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.3");
             assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 0);
         });
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(revised.getId()).count()).isZero();
@@ -149,6 +151,56 @@ class TicketMigrationTest extends ProcessScenarioTest {
         for (String afterBilling : List.of("loaner out", "upgrade window", "survey")) {
             assertThat(tickets.get(afterBilling)).as(afterBilling).hasNotPassed("Task_ConfirmRepairWithMerchant");
         }
+    }
+
+    /**
+     * Tickets of the previous release's model (1.2.2: after the repair two parallel branches, the loaner check on one of
+     * them) move to this release's (one path, the loaner return besides it only while a loaner is out) and finish there:
+     * one waiting for its loaner and its survey, one whose empty loaner branch waits at the end for the survey.
+     */
+    @Test
+    void ticketsOfThePreviousModelWithItsParallelBranchesMoveToThisOneAndFinish() {
+        ProcessDefinition previous = deploy(Bpmn.readModelFromStream(resource(PREVIOUS_MODEL)));
+        assertThat(previous.getVersionTag()).isEqualTo("1.2.2");
+        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(mailIn, "MAJOR", "MAIL_IN", false);
+        complete(mailIn, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-A920-012"));
+        complete(mailIn, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card reader contacts."));
+        complete(mailIn, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
+        executeJobAt(mailIn, "Task_BillParts");
+        ProcessInstance survey = ticketRepairedRemotely(report());
+        executeJobAt(survey, "Task_SendSurvey");
+        assertThat(mailIn).isWaitingAt("Task_ReceiveLoaner", "Task_AnswerSurvey");
+        assertThat(survey).isWaitingAt("Task_AnswerSurvey");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ? AND IS_CONCURRENT_ = TRUE",
+                Integer.class, survey.getId())).as("the previous model's parallel branches").isEqualTo(2);
+
+        ProcessDefinition release;
+        try (InputStream model = Files.newInputStream(Paths.get("processes", "PosTerminalMaintenance.bpmn"))) {
+            release = deploy(Bpmn.readModelFromStream(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(release.getVersionTag()).isEqualTo(current.getVersionTag());
+        ResponseEntity<Map> migration = analyst().postForEntity(MIGRATIONS,
+                Map.of("sourceVersions", List.of(previous.getVersion())), Map.class);
+        assertThat(migration.getStatusCode()).as("%s", migration.getBody()).isEqualTo(HttpStatus.OK);
+        for (ProcessInstance ticket : List.of(mailIn, survey)) {
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).singleResult()
+                    .getProcessDefinitionId()).isEqualTo(release.getId());
+        }
+
+        finish(survey);
+        finish(mailIn);
+        for (ProcessInstance ticket : List.of(mailIn, survey)) {
+            HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(ticket.getId()).singleResult();
+            assertThat(ended.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(ended.getEndActivityId()).isEqualTo("EndEvent_TicketClosed");
+            assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(ticket.getId())
+                    .activityId("Task_CloseTicket").count()).as("closed once").isEqualTo(1);
+        }
+        assertThat(mailIn).hasPassed("EndEvent_LoanerBack", "EndEvent_FeedbackDone");
     }
 
     @Test
