@@ -12,18 +12,18 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The decision tables ({@code FaultTriage}, {@code SlaTargets}, {@code WarrantyCoverage}): small tables whose result
  * depends on their inputs only (a fault category and a flag; a severity; a kind of bill line and three flags),
- * evaluated five times for a ticket. The latest deployed version is looked up each time, as the engine does; its
- * result for the same inputs is then taken from memory instead of evaluating the table with FEEL again, which parses
- * the rules and builds the FEEL engine's whole root context for every cell (a sixth of a ticket's time before:
- * BENCHMARKS.md, issue 14). A new version applies from its deployment on, on every node, since the version is part
- * of what the results are kept by.
+ * evaluated five times for a ticket. The latest deployed version is looked up each time, as the engine does (but by
+ * its id alone: one short query in the step's transaction, instead of the engine's query that reads the whole
+ * definition to find its way into the deployment cache); its result for the same inputs is then taken from memory
+ * instead of evaluating the table with FEEL again, which parses the rules and builds the FEEL engine's whole root
+ * context for every cell (a sixth of a ticket's time before: BENCHMARKS.md, issue 14). A new version applies from
+ * its deployment on, on every node, since the version is part of what the results are kept by.
  * <p>
  * So that this holds, a table must not read the clock: a rule that depends on the date takes the date as an input.
  * The evaluations are not kept in the engine's history ({@code records.RecordsHistoryLevel}): what each table gave is
@@ -39,13 +39,17 @@ public class LookupTables {
     private record Key(String definitionId, Map<String, Object> inputs) {
     }
 
-    private final ProcessEngine engine;
     private final DecisionService decisions;
+    private final JdbcTemplate jdbc;
+    private final String latestVersionQuery;
     private final ConcurrentMap<Key, Optional<DmnDecisionResultEntries>> results = new ConcurrentHashMap<>();
 
-    public LookupTables(ProcessEngine engine) {
-        this.engine = engine;
+    public LookupTables(ProcessEngine engine, JdbcTemplate jdbc) {
         this.decisions = engine.getDecisionService();
+        this.jdbc = jdbc;
+        String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        this.latestVersionQuery = "SELECT ID_ FROM " + (prefix == null ? "" : prefix) + "ACT_RE_DECISION_DEF"
+                + " WHERE KEY_ = ? AND TENANT_ID_ IS NULL ORDER BY VERSION_ DESC LIMIT 1";
     }
 
     /** The single matching row of the latest version of the table, or null when no rule matches. */
@@ -65,18 +69,12 @@ public class LookupTables {
     }
 
     /**
-     * The id of the table's latest version, from the engine's deployment cache (one query, no authorization check): in
-     * the engine's command that evaluates it (a step of the ticket), else in a command of its own.
+     * The id of the table's latest version without a tenant, as the engine finds it for an evaluation by key, read in
+     * the transaction of the step that evaluates it (the engine's connection; no authorization check, as the engine's
+     * own evaluation in a step has none).
      */
     private String latestVersion(String decisionKey) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        DecisionDefinition latest = Context.getCommandContext() != null
-                ? configuration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey)
-                : configuration.getCommandExecutorTxRequired().<DecisionDefinition>execute(context ->
-                        configuration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(decisionKey));
-        if (latest == null) {
-            throw new ProcessEngineException("No decision table " + decisionKey + " is deployed");
-        }
-        return latest.getId();
+        return jdbc.queryForList(latestVersionQuery, String.class, decisionKey).stream().findFirst()
+                .orElseThrow(() -> new ProcessEngineException("No decision table " + decisionKey + " is deployed"));
     }
 }
