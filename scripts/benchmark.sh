@@ -10,7 +10,9 @@
 #   --no-write            print the figures but leave BENCHMARKS.md alone
 #   --process-only        only throughput and the storage per closed and open ticket (for trying a change to the
 #                         process in minutes; with --quick: about 1-2 minutes per database); prints, writes nothing
-#   --statements          with --process-only --h2-only: the SQL statements per ticket of each model, by kind and table
+#   --statements          with --process-only and --h2-only or --postgres-only: the SQL statements per ticket of each model,
+#                         by kind and table, with their time; on PostgreSQL from pg_stat_statements, with the planning
+#                         time (the script has the server load the module, which restarts it once)
 #   --tickets=N           measured tickets per model in the throughput part (default 500)
 #   --storage-tickets=N   tickets driven to their end to measure the storage per closed ticket (default 1000)
 #   --backlog=N           open tickets of the backlog on PostgreSQL (default 100000)
@@ -34,9 +36,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 postgres=true
+statements=false
 for argument in "$@"; do
   case $argument in
     --h2-only) postgres=false ;;
+    --statements) statements=true ;;
     -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   esac
 done
@@ -55,6 +59,16 @@ if $postgres && [[ -z ${POS_BENCH_DB_URL:-} ]]; then
   read -r pg_version pg_cluster < <(pg_lsclusters --no-header | awk 'NR == 1 {print $1, $2}')
   pg_ctlcluster "$pg_version" "$pg_cluster" start 2>/dev/null || true
   for _ in $(seq 60); do su postgres -c "pg_isready -q" && break; sleep 1; done
+  if $statements && [[ $(su postgres -c "psql -Atc 'SHOW shared_preload_libraries'") != *pg_stat_statements* ]]; then
+    # the statement statistics need the module loaded at the server's start (conf.d, so that it can be removed again)
+    conf_d=$(dirname "$(su postgres -c "psql -Atc 'SHOW config_file'")")/conf.d
+    mkdir -p "$conf_d"
+    printf "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track_planning = on\n" \
+      > "$conf_d/pos-bench-statements.conf"
+    echo "PostgreSQL restarts with pg_stat_statements ($conf_d/pos-bench-statements.conf; delete it to go back)" >&2
+    pg_ctlcluster "$pg_version" "$pg_cluster" restart
+    for _ in $(seq 60); do su postgres -c "pg_isready -q" && break; sleep 1; done
+  fi
   su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
 DROP DATABASE IF EXISTS pos_bench;
 DO $$ BEGIN
@@ -64,6 +78,14 @@ DO $$ BEGIN
 END $$;
 CREATE DATABASE pos_bench OWNER pos_bench;
 SQL
+  if $statements; then
+    su postgres -c "psql -q -v ON_ERROR_STOP=1 -d pos_bench" <<'SQL'
+CREATE SCHEMA statements;
+CREATE EXTENSION pg_stat_statements SCHEMA statements;
+GRANT USAGE ON SCHEMA statements TO pos_bench;
+GRANT EXECUTE ON FUNCTION statements.pg_stat_statements_reset TO pos_bench;
+SQL
+  fi
   export POS_BENCH_DB_URL=jdbc:postgresql://localhost:5432/pos_bench POS_BENCH_DB_USER=pos_bench
   export POS_BENCH_DB_PASSWORD=pos-bench-password
 fi

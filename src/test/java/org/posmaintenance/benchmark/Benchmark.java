@@ -188,7 +188,7 @@ public final class Benchmark {
             deployBareModel(application.engine().getRepositoryService());
             if (options.statements()) {
                 System.out.printf("-- SQL statements per ticket (%,d tickets per model)%n", options.tickets());
-                new StatementCounts(application).print(options.tickets(), options.threads());
+                new StatementCounts(application).print(options.tickets(), options.threads(), database.isPostgres());
                 return;
             }
             System.out.printf("-- throughput: %,d tickets per model, %d threads%n", options.tickets(), options.threads());

@@ -29,7 +29,8 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
               --process-only      only throughput and the storage per closed and per open ticket (the backlog's size), for
                                   trying a change to the process in minutes; no start-up, Tasklist or timers; BENCHMARKS.md
                                   left alone
-              --statements        with --process-only, on H2: the SQL statements per ticket of each model, by kind and table
+              --statements        with --process-only and one database (--h2-only or --postgres-only): the SQL statements
+                                  per ticket of each model, by kind and table, with their time (on PostgreSQL also planning)
             """;
 
     static Options parse(String[] arguments) {
@@ -70,7 +71,7 @@ record Options(boolean quick, boolean h2, boolean postgres, int tickets, int sto
                 default -> unknown.add(argument);
             }
         }
-        if (!unknown.isEmpty() || (!h2 && !postgres) || (statements && (!processOnly || postgres))) {
+        if (!unknown.isEmpty() || (!h2 && !postgres) || (statements && (!processOnly || (h2 && postgres)))) {
             throw new IllegalArgumentException("Unknown or conflicting arguments " + unknown + "\n" + USAGE);
         }
         if (!processOnly && timers > Math.min(backlog, h2Backlog)) {
