@@ -15,7 +15,8 @@ import ch.qos.logback.core.read.ListAppender;
 /**
  * What the engine logs while it works a ticket carries the ticket's number in the logging context (MDC
  * {@code ticketNumber}, set from the business key: {@code logging-context-business-key} in application.yaml), so that
- * the JSON logs and the text pattern name the ticket. Checked on the engine's own log lines of a ticket's step.
+ * the JSON logs and the text pattern name the ticket, with the step and the process instance. Checked on the engine's
+ * own log lines of a ticket's step.
  */
 class TicketLogContextTest extends ProcessScenarioTest {
 
@@ -35,7 +36,12 @@ class TicketLogContextTest extends ProcessScenarioTest {
             engine.detachAppender(lines);
         }
         assertThat(lines.list).as("the engine's lines while it diagnoses the ticket").isNotEmpty();
-        assertThat(lines.list).anySatisfy(line ->
-                assertThat(line.getMDCPropertyMap()).containsEntry("ticketNumber", ticket.getBusinessKey()));
+        assertThat(lines.list).anySatisfy(line -> assertThat(line.getMDCPropertyMap())
+                .containsEntry("ticketNumber", ticket.getBusinessKey())
+                .containsEntry("processInstanceId", ticket.getId())
+                .containsEntry("activityId", "Task_DiagnoseFault"));
+        // the properties that say nothing on a node of this application are not kept up to date at every step
+        assertThat(lines.list).allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                .doesNotContainKeys("activityName", "applicationName", "processDefinitionId", "tenantId", "engineName"));
     }
 }
