@@ -12,7 +12,8 @@
 #                         process in minutes; with --quick: about 1-2 minutes per database); prints, writes nothing
 #   --statements          with --process-only and --h2-only or --postgres-only: the SQL statements per ticket of each model,
 #                         by kind and table, with their time; on PostgreSQL from pg_stat_statements, with the planning
-#                         time (the script has the server load the module, which restarts it once)
+#                         time (the script has the server load the module for the run: it restarts PostgreSQL before
+#                         and after)
 #   --tickets=N           measured tickets per model in the throughput part (default 500)
 #   --storage-tickets=N   tickets driven to their end to measure the storage per closed ticket (default 1000)
 #   --backlog=N           open tickets of the backlog on PostgreSQL (default 100000)
@@ -36,14 +37,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 postgres=true
+h2=true
 statements=false
+process_only=false
 for argument in "$@"; do
   case $argument in
     --h2-only) postgres=false ;;
+    --postgres-only) h2=false ;;
     --statements) statements=true ;;
-    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --process-only) process_only=true ;;
+    -h|--help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   esac
 done
+if $statements && { ! $process_only || { $h2 && $postgres; }; }; then
+  echo "--statements needs --process-only and one database (--h2-only or --postgres-only)" >&2
+  exit 2
+fi
+if $statements && $postgres && [[ -n ${POS_BENCH_DB_URL:-} ]]; then
+  echo "--statements on a database of your own (POS_BENCH_DB_URL): its server must load pg_stat_statements, and the" >&2
+  echo "database have the extension in the schema statements, with pg_stat_statements_reset granted to the benchmark's user." >&2
+fi
 
 if $postgres && [[ -z ${POS_BENCH_DB_URL:-} ]]; then
   if [[ $(id -u) -ne 0 ]]; then
@@ -59,15 +72,26 @@ if $postgres && [[ -z ${POS_BENCH_DB_URL:-} ]]; then
   read -r pg_version pg_cluster < <(pg_lsclusters --no-header | awk 'NR == 1 {print $1, $2}')
   pg_ctlcluster "$pg_version" "$pg_cluster" start 2>/dev/null || true
   for _ in $(seq 60); do su postgres -c "pg_isready -q" && break; sleep 1; done
-  if $statements && [[ $(su postgres -c "psql -Atc 'SHOW shared_preload_libraries'") != *pg_stat_statements* ]]; then
-    # the statement statistics need the module loaded at the server's start (conf.d, so that it can be removed again)
+  preload=$(su postgres -c "psql -Atc 'SHOW shared_preload_libraries'")
+  if $statements && [[ $preload != *pg_stat_statements* ]]; then
+    # The statement statistics need the module loaded at the server's start. For this run only: the file goes and
+    # the server restarts without it when the script ends, since tracking the planning slows every statement.
     conf_d=$(dirname "$(su postgres -c "psql -Atc 'SHOW config_file'")")/conf.d
+    statements_conf="$conf_d/pos-bench-statements.conf"
     mkdir -p "$conf_d"
-    printf "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track_planning = on\n" \
-      > "$conf_d/pos-bench-statements.conf"
-    echo "PostgreSQL restarts with pg_stat_statements ($conf_d/pos-bench-statements.conf; delete it to go back)" >&2
-    pg_ctlcluster "$pg_version" "$pg_cluster" restart
-    for _ in $(seq 60); do su postgres -c "pg_isready -q" && break; sleep 1; done
+    printf "shared_preload_libraries = '%s'\npg_stat_statements.track_planning = on\n" \
+      "${preload:+$preload,}pg_stat_statements" > "$statements_conf"
+    restart_postgres() {
+      pg_ctlcluster "$pg_version" "$pg_cluster" restart
+      for _ in $(seq 60); do su postgres -c "pg_isready -q" && break; sleep 1; done
+    }
+    trap 'rm -f "$statements_conf"; restart_postgres; echo "PostgreSQL restarted without pg_stat_statements" >&2' EXIT
+    echo "PostgreSQL restarts with pg_stat_statements for this run ($statements_conf)" >&2
+    restart_postgres
+    if [[ $(su postgres -c "psql -Atc 'SHOW shared_preload_libraries'") != *pg_stat_statements* ]]; then
+      echo "PostgreSQL did not load pg_stat_statements (is include_dir 'conf.d' in $(su postgres -c "psql -Atc 'SHOW config_file'")?)" >&2
+      exit 2
+    fi
   fi
   su postgres -c "psql -q -v ON_ERROR_STOP=1" <<'SQL'
 DROP DATABASE IF EXISTS pos_bench;
