@@ -69,9 +69,10 @@ public class LookupTables {
     }
 
     /**
-     * The id of the table's latest version without a tenant, as the engine finds it for an evaluation by key, read in
-     * the transaction of the step that evaluates it (the engine's connection; no authorization check, as the engine's
-     * own evaluation in a step has none).
+     * The id of the table's latest version, as the engine finds it for an evaluation by key in a step, read in the
+     * transaction of the step that evaluates it (the engine's connection; no authorization check, as the engine's own
+     * evaluation in a step has none). Only versions deployed without a tenant count: the application has no tenants
+     * and deploys its models without one (a table deployed for a tenant through the REST API is not looked at).
      */
     private String latestVersion(String decisionKey) {
         return jdbc.queryForList(latestVersionQuery, String.class, decisionKey).stream().findFirst()

@@ -190,6 +190,10 @@ class TicketMigrationTest extends ProcessScenarioTest {
                     .getProcessDefinitionId()).isEqualTo(release.getId());
         }
 
+        // the moved loaner ticket waits for its loaner after its survey, at the join it came with
+        complete(mailIn, "Task_AnswerSurvey", answers("Task_AnswerSurvey"));
+        executeJobAt(mailIn, "Task_RecordEvaluation");
+        assertThat(mailIn).isNotEnded().isWaitingAt("Task_ReceiveLoaner");
         finish(survey);
         finish(mailIn);
         for (ProcessInstance ticket : List.of(mailIn, survey)) {
