@@ -83,12 +83,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         ProcessInstance remote = ticketAwaitingDiagnosis(report());
         confirmDiagnosis(remote, "NORMAL", "REMOTE", false);
         tickets.put("remote support", remote);
-        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
-        confirmDiagnosis(mailIn, "MAJOR", "MAIL_IN", false);
-        complete(mailIn, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-A920-011"));
-        complete(mailIn, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card reader contacts."));
-        complete(mailIn, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
-        executeJobAt(mailIn, "Task_BillParts");
+        ProcessInstance mailIn = ticketRepairedAtCentreWithLoaner("LOAN-A920-011");
         tickets.put("loaner out", mailIn);
         ProcessInstance upgrade = ticketRepairedRemotely(report(newTerminal(MERCHANT, "3.3.0", "2027-06-30", "PURCHASE")));
         tickets.put("upgrade window", upgrade);
@@ -162,12 +157,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
     void ticketsOfThePreviousModelWithItsParallelBranchesMoveToThisOneAndFinish() {
         ProcessDefinition previous = deploy(Bpmn.readModelFromStream(resource(PREVIOUS_MODEL)));
         assertThat(previous.getVersionTag()).isEqualTo("1.2.2");
-        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
-        confirmDiagnosis(mailIn, "MAJOR", "MAIL_IN", false);
-        complete(mailIn, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, "LOAN-A920-012"));
-        complete(mailIn, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card reader contacts."));
-        complete(mailIn, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
-        executeJobAt(mailIn, "Task_BillParts");
+        ProcessInstance mailIn = ticketRepairedAtCentreWithLoaner("LOAN-A920-012");
         ProcessInstance survey = ticketRepairedRemotely(report());
         executeJobAt(survey, "Task_SendSurvey");
         assertThat(mailIn).isWaitingAt("Task_ReceiveLoaner", "Task_AnswerSurvey");
@@ -293,6 +283,17 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(repositoryService.getDeploymentResources(deployed.getId())).extracting("name")
                 .contains("PosTerminalMaintenance.bpmn", "confirm-diagnosis.form", "FaultTriage.dmn");
         return latest;
+    }
+
+    /** A mail-in repair, billed, with a loaner terminal still at the merchant's: it waits for the loaner and the survey. */
+    private ProcessInstance ticketRepairedAtCentreWithLoaner(String loanerSerial) {
+        ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(mailIn, "MAJOR", "MAIL_IN", false);
+        complete(mailIn, "Task_ReceiveTerminal", Map.of(SHIPPING_REFERENCE, "SF1234567890", LOANER_SERIAL, loanerSerial));
+        complete(mailIn, "Task_RepairAtCentre", Map.of(REPAIR_REPORT, "Cleaned the card reader contacts."));
+        complete(mailIn, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
+        executeJobAt(mailIn, "Task_BillParts");
+        return mailIn;
     }
 
     private static InputStream resource(String name) {
