@@ -1,16 +1,22 @@
 package org.posmaintenance.worklist;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.parameter.ParameterHandler;
+import org.apache.ibatis.executor.statement.BaseStatementHandler;
+import org.apache.ibatis.executor.statement.RoutingStatementHandler;
 import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.SystemMetaObject;
+import org.apache.ibatis.session.ResultHandler;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.postgresql.PGStatement;
@@ -22,9 +28,8 @@ import org.springframework.stereotype.Component;
  * deletes, may use the plans PostgreSQL caches per connection. The two known to go wrong:
  * <ul>
  * <li>queries that read the grants, above all those with an authorization check (the requests of people: Tasklist,
- * Cockpit, the REST API): a cached
- * (generic) plan of Tasklist's task query joins every open task with every task grant (seconds at 10,000 open tasks
- * instead of a tenth of a second, BENCHMARKS.md);</li>
+ * Cockpit, the REST API): a cached (generic) plan of Tasklist's task query joins every open task with every task
+ * grant (seconds at 10,000 open tasks instead of a tenth of a second, BENCHMARKS.md);</li>
  * <li>the job executor's acquisition of due jobs: its generic plan scans all jobs for the exclusive-job check once per
  * acquisition (1,000 timers due at once with 200,000 pending fired in 14.5 s instead of 7.6).</li>
  * </ul>
@@ -43,17 +48,53 @@ public class AuthorizedQueryPlans extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Sends those statements unnamed, so that PostgreSQL plans them with their parameters. */
-    @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
+    /**
+     * Hands MyBatis a {@link PlannedStatements} for each statement the engine runs. Not through MyBatis's {@code Plugin}
+     * proxy, which looks up the intercepted methods by reflection for every handler it wraps and calls every method
+     * of the handler by reflection.
+     */
     static final class PlannedPerExecution implements Interceptor {
+
+        // The statement handler the engine's MyBatis builds routes to the handler of the statement's kind, which holds
+        // the mapped statement. Read from their fields (MyBatis's MetaObject would build its class metadata anew for
+        // each statement, a sixth of a ticket's processor time in a profile); looked up when the engine starts.
+        static final Field DELEGATE = readable(RoutingStatementHandler.class, "delegate");
+        static final Field MAPPED_STATEMENT = readable(BaseStatementHandler.class, "mappedStatement");
+
+        @Override
+        public Object plugin(Object target) {
+            return target instanceof RoutingStatementHandler handler ? new PlannedStatements(handler) : target;
+        }
 
         @Override
         public Object intercept(Invocation invocation) throws Throwable {
-            Statement statement = (Statement) invocation.proceed();
-            StatementHandler handler = (StatementHandler) invocation.getTarget();
-            // the engine's handler routes to the kind of statement; its delegate knows which mapped statement it runs
-            MappedStatement mapped = (MappedStatement) SystemMetaObject.forObject(handler).getValue("delegate.mappedStatement");
-            if (plannedPerExecution(mapped, handler.getBoundSql().getSql()) && statement.isWrapperFor(PGStatement.class)) {
+            return invocation.proceed();   // not called: plugin() does the wrapping
+        }
+
+        private static Field readable(Class<?> type, String name) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("MyBatis " + type.getSimpleName() + " without its field " + name, e);
+            }
+        }
+    }
+
+    /** The engine's statement handler, which sends the statements planned per execution unnamed. */
+    static final class PlannedStatements implements StatementHandler {
+
+        private final RoutingStatementHandler handler;
+
+        PlannedStatements(RoutingStatementHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public Statement prepare(Connection connection, Integer transactionTimeout) throws SQLException {
+            Statement statement = handler.prepare(connection, transactionTimeout);
+            if (plannedPerExecution() && statement.isWrapperFor(PGStatement.class)) {
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
             return statement;
@@ -63,9 +104,50 @@ public class AuthorizedQueryPlans extends AbstractProcessEnginePlugin {
          * A query that reads the grants (the engine's mappings name the table in capitals, {@code ${prefix}ACT_RU_AUTHORIZATION};
          * the engine's own writes of a task's grants are not queries), or the acquisition of due jobs.
          */
-        static boolean plannedPerExecution(MappedStatement mapped, String sql) {
+        private boolean plannedPerExecution() {
+            MappedStatement mapped;
+            try {
+                mapped = (MappedStatement) PlannedPerExecution.MAPPED_STATEMENT.get(PlannedPerExecution.DELEGATE.get(handler));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
             return mapped.getSqlCommandType() == SqlCommandType.SELECT
-                    && (sql.contains("ACT_RU_AUTHORIZATION") || mapped.getId().endsWith(".selectNextJobsToExecute"));
+                    && (mapped.getId().endsWith(".selectNextJobsToExecute") || getBoundSql().getSql().contains("ACT_RU_AUTHORIZATION"));
+        }
+
+        @Override
+        public void parameterize(Statement statement) throws SQLException {
+            handler.parameterize(statement);
+        }
+
+        @Override
+        public void batch(Statement statement) throws SQLException {
+            handler.batch(statement);
+        }
+
+        @Override
+        public int update(Statement statement) throws SQLException {
+            return handler.update(statement);
+        }
+
+        @Override
+        public <E> List<E> query(Statement statement, ResultHandler resultHandler) throws SQLException {
+            return handler.query(statement, resultHandler);
+        }
+
+        @Override
+        public <E> Cursor<E> queryCursor(Statement statement) throws SQLException {
+            return handler.queryCursor(statement);
+        }
+
+        @Override
+        public BoundSql getBoundSql() {
+            return handler.getBoundSql();
+        }
+
+        @Override
+        public ParameterHandler getParameterHandler() {
+            return handler.getParameterHandler();
         }
     }
 }
