@@ -22,10 +22,10 @@ import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
 import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.postgresql.PGStatement;
 import org.camunda.bpm.webapp.db.CommandExecutor;
 import org.camunda.bpm.webapp.impl.db.CommandExecutorImpl;
 import org.camunda.bpm.webapp.impl.db.QuerySessionFactory;
+import org.postgresql.PGStatement;
 import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -84,10 +84,8 @@ public class AuthorizedQueryPlans extends AbstractProcessEnginePlugin implements
     private static void plannedPerExecution(CommandExecutor webappQueries) {
         QuerySessionFactory sessions;
         try {
-            Field field = CommandExecutorImpl.class.getDeclaredField("sessionFactory");
-            field.setAccessible(true);
-            sessions = (QuerySessionFactory) field.get(webappQueries);
-        } catch (ReflectiveOperationException | ClassCastException e) {
+            sessions = (QuerySessionFactory) PlannedPerExecution.readable(CommandExecutorImpl.class, "sessionFactory").get(webappQueries);
+        } catch (IllegalAccessException | ClassCastException e) {
             throw new IllegalStateException("Camunda's web applications without the query sessions of 7.24", e);
         }
         sessions.getSqlSessionFactory().getConfiguration().addInterceptor(new PlannedPerExecution());
@@ -138,7 +136,7 @@ public class AuthorizedQueryPlans extends AbstractProcessEnginePlugin implements
                 field.setAccessible(true);
                 return field;
             } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("MyBatis " + type.getSimpleName() + " without its field " + name, e);
+                throw new IllegalStateException(type.getName() + " without its field " + name, e);
             }
         }
     }

@@ -16,18 +16,19 @@ import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.webapp.db.CommandExecutor;
 import org.camunda.bpm.webapp.impl.db.CommandExecutorImpl;
 import org.camunda.bpm.webapp.impl.db.QuerySessionFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.filter.RequestContextFilter;
 import org.posmaintenance.ProcessScenarioTest;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.RequestContextFilter;
 
 /**
  * On PostgreSQL a person's task query (with the authorization check) and the job executor's acquisition are never kept
@@ -41,11 +42,16 @@ class AuthorizedQueryPlansTest extends ProcessScenarioTest {
     @Autowired IdentityService identityService;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired ApplicationContext context;
+    ProcessEngineConfigurationImpl configuration;
+
+    @BeforeEach
+    void onPostgreSqlOnly() {
+        configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assumeTrue("postgres".equals(configuration.getDatabaseType()), "PostgreSQL only (the CI's second run)");
+    }
 
     @Test
     void aPersonsTaskQueryAndTheJobAcquisitionArePlannedWithTheirParametersEachTime() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        assumeTrue("postgres".equals(configuration.getDatabaseType()), "PostgreSQL only (the CI's second run)");
         ticketAwaitingDiagnosis(report());
         // one transaction: the engine's commands and the view of prepared statements share one connection
         List<String> prepared = new TransactionTemplate(transactionManager).execute(status -> {
@@ -73,8 +79,6 @@ class AuthorizedQueryPlansTest extends ProcessScenarioTest {
 
     @Test
     void cockpitsAndAdminsOwnQueriesFollowTheSameRule() throws ReflectiveOperationException {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        assumeTrue("postgres".equals(configuration.getDatabaseType()), "PostgreSQL only (the CI's second run)");
         String engine = configuration.getProcessEngineName();
         for (CommandExecutor webappQueries : List.<CommandExecutor>of(Cockpit.getRuntimeDelegate().getCommandExecutor(engine),
                 ((DefaultAdminRuntimeDelegate) Admin.getRuntimeDelegate()).getCommandExecutor(engine))) {
@@ -88,8 +92,6 @@ class AuthorizedQueryPlansTest extends ProcessScenarioTest {
 
     @Test
     void theApplicationsQueriesForAWebRequestArePlannedWithTheirParametersEachTime() {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        assumeTrue("postgres".equals(configuration.getDatabaseType()), "PostgreSQL only (the CI's second run)");
         // every web request (Tasklist's and the engine's REST API, the merchant page) has its request context
         Object requestContext = context.getBean("requestContextFilter");
         assertThat(requestContext instanceof FilterRegistrationBean<?> registration ? registration.getFilter() : requestContext)
