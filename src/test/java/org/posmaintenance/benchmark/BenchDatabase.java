@@ -56,6 +56,13 @@ final class BenchDatabase {
         return url;
     }
 
+    /** Whether the database is a PostgreSQL server on this machine (its processes' processor time can be read). */
+    boolean isLocalPostgres() {
+        String address = url.substring("jdbc:postgresql:".length());
+        return isPostgres() && (!address.startsWith("//") || address.startsWith("//localhost") || address.startsWith("//127.0.0.1")
+                || address.startsWith("///"));
+    }
+
     String user() {
         return user;
     }

@@ -111,9 +111,11 @@ public final class Benchmark {
 
             System.out.printf("-- throughput: %,d tickets per model, %d threads, asynchronous steps run by the drivers%n",
                     options.tickets(), options.threads());
-            throughput = new Throughput(application).run(options.warmUp(), options.tickets(), options.rounds(), options.threads());
+            throughput = new Throughput(application, database.isLocalPostgres()).run(options.warmUp(), options.tickets(),
+                    options.rounds(), options.threads());
             System.out.printf("  real process %.1f tickets/s, bare model %.1f tickets/s, ratio %.2f%n",
                     throughput.realPerSecond(), throughput.barePerSecond(), throughput.ratio());
+            printProcessorTime(throughput);
 
             Storage storage = new Storage(application, database);
             System.out.printf("-- storage: %,d more real tickets driven to their end, the database's growth per ticket%n",
@@ -192,10 +194,11 @@ public final class Benchmark {
                 return;
             }
             System.out.printf("-- throughput: %,d tickets per model, %d threads%n", options.tickets(), options.threads());
-            Throughput.Result throughput = new Throughput(application).run(options.warmUp(), options.tickets(), options.rounds(),
-                    options.threads());
+            Throughput.Result throughput = new Throughput(application, database.isLocalPostgres()).run(options.warmUp(),
+                    options.tickets(), options.rounds(), options.threads());
             System.out.printf("  real process %.1f tickets/s, bare model %.1f tickets/s, ratio %.2f (failures %d)%n",
                     throughput.realPerSecond(), throughput.barePerSecond(), throughput.ratio(), throughput.failures());
+            printProcessorTime(throughput);
             Storage storage = new Storage(application, database);
             System.out.println("  per closed ticket (with history): "
                     + storage.closed(options.storageTickets(), options.threads()).summary());
@@ -204,6 +207,12 @@ public final class Benchmark {
             System.out.println("  per open ticket: "
                     + Storage.perTicket(before, storage.measure(), backlog.tickets() - backlog.failures()).summary());
         }
+    }
+
+    private static void printProcessorTime(Throughput.Result throughput) {
+        System.out.printf("  processor time per ticket: real %s, bare %s; ratio bare / real %.2f%n",
+                throughput.realProcessor().perItem(throughput.tickets()), throughput.bareProcessor().perItem(throughput.tickets()),
+                throughput.processorRatio());
     }
 
     private static void deployBareModel(RepositoryService repository) {

@@ -63,6 +63,10 @@ final class Report {
         row(out, "Throughput, real process (tickets/s)", run -> number(run.throughput().realPerSecond()));
         row(out, "Throughput, bare model (tickets/s)", run -> number(run.throughput().barePerSecond()));
         row(out, "Ratio real / bare (target >= 0.7 PostgreSQL, 0.6 H2)", run -> "%.2f".formatted(run.throughput().ratio()));
+        row(out, "Processor time per ticket, real / bare (ms; Java + local database server)",
+                run -> number(run.throughput().realProcessor().totalMillis(run.throughput().tickets())) + " / "
+                        + number(run.throughput().bareProcessor().totalMillis(run.throughput().tickets())) + " (ratio "
+                        + "%.2f".formatted(run.throughput().processorRatio()) + ")");
         row(out, "Real tickets per day at that rate, one node", run -> "%,.0f".formatted(run.throughput().realPerSecond() * 86400));
         row(out, "Tickets ended / failed (throughput)", run -> "%,d + %,d / %d".formatted(run.throughput().realCompleted(),
                 run.throughput().bareCompleted(), run.throughput().failures()));

@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.ProcessEngine;
  */
 final class Throughput {
 
-    record Result(int tickets, double realSeconds, double bareSeconds, int failures, long realCompleted, long bareCompleted) {
+    record Result(int tickets, double realSeconds, double bareSeconds, int failures, long realCompleted, long bareCompleted,
+                  ProcessorTime.Spent realProcessor, ProcessorTime.Spent bareProcessor) {
 
         double realPerSecond() {
             return tickets / realSeconds;
@@ -28,15 +29,24 @@ final class Throughput {
         double ratio() {
             return realPerSecond() / barePerSecond();
         }
+
+        /** Processor time per bare ticket over that per real ticket: the same ratio, in processor time instead of wall time. */
+        double processorRatio() {
+            return (double) (bareProcessor.javaNanos() + bareProcessor.databaseNanos())
+                    / (realProcessor.javaNanos() + realProcessor.databaseNanos());
+        }
     }
 
     private final InProcessApplication application;
     private final TicketDriver driver;
     private final HistoryService history;
+    private final ProcessorTime processor;
     private int terminalBatch;
 
-    Throughput(InProcessApplication application) {
+    /** @param localPostgres whether the database is a PostgreSQL server on this machine (its processor time counts too) */
+    Throughput(InProcessApplication application, boolean localPostgres) {
         this.application = application;
+        this.processor = new ProcessorTime(localPostgres);
         ProcessEngine engine = application.engine();
         this.driver = new TicketDriver(engine);
         this.history = engine.getHistoryService();
@@ -50,23 +60,32 @@ final class Throughput {
         long bareBefore = completed(TicketDriver.BARE_PROCESS_ID);
         double real = 0;
         double bare = 0;
+        ProcessorTime.Spent realProcessor = new ProcessorTime.Spent(0, 0);
+        ProcessorTime.Spent bareProcessor = new ProcessorTime.Spent(0, 0);
         int perRound = tickets / rounds;
         for (int round = 1; round <= rounds; round++) {
             List<String> realTerminals = terminals(perRound);
             List<String> bareTerminals = terminals(perRound);
+            ProcessorTime.Reading before = processor.read();
             long start = System.nanoTime();
             failures += drive(PROCESS_ID, realTerminals, threads);
             double realRound = (System.nanoTime() - start) / 1e9;
+            ProcessorTime.Reading between = processor.read();
             start = System.nanoTime();
             failures += drive(TicketDriver.BARE_PROCESS_ID, bareTerminals, threads);
             double bareRound = (System.nanoTime() - start) / 1e9;
+            ProcessorTime.Spent realRoundProcessor = between.since(before);
+            ProcessorTime.Spent bareRoundProcessor = processor.read().since(between);
             real += realRound;
             bare += bareRound;
-            System.out.printf("  round %d: real process %.1f tickets/s, bare model %.1f tickets/s%n", round,
-                    perRound / realRound, perRound / bareRound);
+            realProcessor = realProcessor.plus(realRoundProcessor);
+            bareProcessor = bareProcessor.plus(bareRoundProcessor);
+            System.out.printf("  round %d: real process %.1f tickets/s, bare model %.1f tickets/s; processor time per ticket real %s,"
+                    + " bare %s%n", round, perRound / realRound, perRound / bareRound, realRoundProcessor.perItem(perRound),
+                    bareRoundProcessor.perItem(perRound));
         }
         return new Result(perRound * rounds, real, bare, failures,
-                completed(PROCESS_ID) - realBefore, completed(TicketDriver.BARE_PROCESS_ID) - bareBefore);
+                completed(PROCESS_ID) - realBefore, completed(TicketDriver.BARE_PROCESS_ID) - bareBefore, realProcessor, bareProcessor);
     }
 
     /** New terminals for a batch of tickets (inserted before the batch is timed). */
