@@ -72,7 +72,7 @@ class MaintenanceHappyPathTest extends ProcessScenarioTest {
         assertThat(evaluations.of(ticket.getBusinessKey()).orElseThrow().lowScore()).isFalse();
         executeJobAt(ticket, "Task_CloseTicket");
 
-        assertThat(ticket).isEnded().hasPassed("EndEvent_FeedbackDone", "EndEvent_TicketClosed").hasNotPassed("Task_FollowUpLowScore");
+        assertThat(ticket).isEnded().hasPassed("Task_RecordEvaluation", "EndEvent_TicketClosed").hasNotPassed("Task_FollowUpLowScore");
         assertThat(record(ticket).stage()).isEqualTo("CLOSED");
         assertThat(record(ticket).outcome()).isEqualTo(org.posmaintenance.ticket.TicketRegistry.Outcome.CLOSED);
         assertThat(evaluations.of(ticket.getBusinessKey()).orElseThrow().score()).isEqualTo(5);

@@ -91,16 +91,16 @@ public final class ModelContract {
 
     // ---------------------------------------------------------------------------------------- activities
 
-    @Activity(type = "subProcess", usedFor = "stage FAULT_REPORT (stageTracker)")
-    public static final String SUB_PROCESS_FAULT_REPORT = "SubProcess_FaultReport";
-    @Activity(type = "subProcess", usedFor = "stage DIAGNOSIS (stageTracker): the service levels start")
-    public static final String SUB_PROCESS_DIAGNOSIS = "SubProcess_Diagnosis";
+    // The stages are groups in the diagram; the repair alone is a sub-process, since its resolution timers watch the
+    // whole stage. A stage starts at its event (the fault report with the process), whose listener keeps the record.
+    @Activity(type = "intermediateThrowEvent", usedFor = "stage DIAGNOSIS (stageTracker): the service levels start")
+    public static final String EVENT_DIAGNOSIS_STAGE = "Event_DiagnosisStage";
     @Activity(type = "subProcess", usedFor = "stage REPAIR (stageTracker); its end is the resolution the report measures")
     public static final String SUB_PROCESS_REPAIR = "SubProcess_Repair";
-    @Activity(type = "subProcess", usedFor = "stage SYSTEM_UPGRADE (stageTracker): its start settles the SLA state")
-    public static final String SUB_PROCESS_SYSTEM_UPGRADE = "SubProcess_SystemUpgrade";
-    @Activity(type = "subProcess", usedFor = "stage FEEDBACK (stageTracker)")
-    public static final String SUB_PROCESS_FEEDBACK = "SubProcess_Feedback";
+    @Activity(type = "intermediateThrowEvent", usedFor = "stage SYSTEM_UPGRADE (stageTracker): its start settles the SLA state")
+    public static final String EVENT_SYSTEM_UPGRADE_STAGE = "Event_SystemUpgradeStage";
+    @Activity(type = "intermediateThrowEvent", usedFor = "stage FEEDBACK (stageTracker)")
+    public static final String EVENT_FEEDBACK_STAGE = "Event_FeedbackStage";
     @Activity(type = "endEvent", usedFor = "a ticket that ends here is CLOSED in the ticket record and the report")
     public static final String END_EVENT_TICKET_CLOSED = "EndEvent_TicketClosed";
     @Activity(type = "userTask", usedFor = "the first response: escalated when late, the SLA filters")
@@ -363,8 +363,8 @@ public final class ModelContract {
 
     /** The deployment guard's allow-list: the only delegate and listener expressions a model may hold. */
     public static final List<Hook> HOOKS = List.of(
-            execution("${stageTracker}", List.of(SUB_PROCESS_FAULT_REPORT, SUB_PROCESS_DIAGNOSIS, SUB_PROCESS_REPAIR,
-                    SUB_PROCESS_SYSTEM_UPGRADE, SUB_PROCESS_FEEDBACK)),
+            execution("${stageTracker}", List.of(EVENT_DIAGNOSIS_STAGE, SUB_PROCESS_REPAIR, EVENT_SYSTEM_UPGRADE_STAGE,
+                    EVENT_FEEDBACK_STAGE)),
             service("${registerTicket}", "Task_RegisterTicket", REPORT_CHANNEL, MERCHANT_ID, CONTACT_PHONE, TERMINAL_SERIAL,
                     FAULT_CATEGORY, PAYMENTS_BLOCKED, FAULT_DESCRIPTION),
             service("${diagnoseFault}", "Task_DiagnoseFault"),

@@ -30,8 +30,9 @@ import org.springframework.stereotype.Component;
  * <li>the evaluations of decision tables: the application evaluates its tables once per version and inputs
  * ({@code model.LookupTables}) and records what each gave with the ticket (the triage's proposal with the fault it
  * was made for, the deadlines' basis, each bill line's basis);</li>
- * <li>gateways and none start events in the activity history: they pass in no time, and the path shows in the tasks,
- * sub-processes and end events around them;</li>
+ * <li>gateways, none start events and none intermediate events (where a stage starts) in the activity history: they
+ * pass in no time, and the path shows in the tasks, sub-processes and end events around them (the stage, in the
+ * ticket's record);</li>
  * <li>the creation and deletion of jobs in the job log (a timer armed and cancelled as the ticket moves on): the log
  * keeps what ran, and every failure with its stack trace.</li>
  * </ul>
@@ -67,7 +68,8 @@ public class RecordsHistoryLevel extends AbstractProcessEnginePlugin implements 
     private static final Set<HistoryEventType> STARTS_AND_ENDS = Set.of(HistoryEventTypes.ACTIVITY_INSTANCE_START,
             HistoryEventTypes.ACTIVITY_INSTANCE_END);
     private static final Set<String> ACTIVITIES_WITHOUT_HISTORY = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,
-            ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.START_EVENT);
+            ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.START_EVENT,
+            ActivityTypes.INTERMEDIATE_EVENT_NONE_THROW);
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {

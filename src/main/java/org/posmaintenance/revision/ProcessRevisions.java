@@ -22,13 +22,19 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
 /**
  * Moves running tickets to a revised version of the maintenance process: per older version, a Camunda
  * migration plan that maps every activity with the same id (plus the renames an analyst names), checked
- * against where the tickets actually wait before anything is changed.
+ * against where the tickets actually wait before anything is changed. An activity keeps its id also when the
+ * sub-process around it is gone (the stages' sub-processes of models up to 1.2.3 are groups since 1.2.4):
+ * Camunda's own mapping by id covers only activities whose scopes are mapped too, so those are named here.
  */
 @Service
 public class ProcessRevisions {
@@ -132,6 +138,14 @@ public class ProcessRevisions {
                                List<String> problems) {
         MigrationInstructionsBuilder equal = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities();
         MigrationPlanBuilder builder = request.updateEventTriggers() ? equal.updateEventTriggers() : equal;
+        for (String moved : outOfRemovedScopes(source, target)) {
+            if (!request.activityMappings().containsKey(moved)) {
+                var instruction = builder.mapActivities(moved, moved);
+                if (request.updateEventTriggers()) {
+                    instruction.updateEventTrigger();
+                }
+            }
+        }
         request.activityMappings().forEach((from, to) -> {
             var instruction = builder.mapActivities(from, to);
             if (request.updateEventTriggers()) {
@@ -151,6 +165,33 @@ public class ProcessRevisions {
             }
             return null;
         }
+    }
+
+    /** BPMN elements a ticket can wait at (or a timer or message wait on) that a migration plan may map. */
+    private static final Set<String> MIGRATABLE = Set.of("userTask", "serviceTask", "sendTask", "receiveTask",
+            "businessRuleTask", "scriptTask", "manualTask", "task", "callActivity", "subProcess", "intermediateCatchEvent",
+            "parallelGateway", "inclusiveGateway");
+
+    /**
+     * The activities of {@code source} whose sub-process {@code target} no longer has, and that {@code target} has with
+     * the same id elsewhere; with the boundary events attached to them.
+     */
+    private List<String> outOfRemovedScopes(ProcessDefinition source, ProcessDefinition target) {
+        BpmnModelInstance from = repository.getBpmnModelInstance(source.getId());
+        BpmnModelInstance to = repository.getBpmnModelInstance(target.getId());
+        List<String> moved = new ArrayList<>();
+        for (FlowNode node : from.getModelElementsByType(FlowNode.class)) {
+            if (MIGRATABLE.contains(node.getElementType().getTypeName()) && to.getModelElementById(node.getId()) instanceof FlowNode
+                    && node.getParentElement() instanceof SubProcess scope && to.getModelElementById(scope.getId()) == null) {
+                moved.add(node.getId());
+            }
+        }
+        for (BoundaryEvent event : from.getModelElementsByType(BoundaryEvent.class)) {
+            if (moved.contains(event.getAttachedTo().getId()) && to.getModelElementById(event.getId()) instanceof BoundaryEvent) {
+                moved.add(event.getId());
+            }
+        }
+        return moved;
     }
 
     /** Activities where tickets of {@code source} wait that the plan does not map: they could not be moved. */

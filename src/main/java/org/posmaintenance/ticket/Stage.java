@@ -5,27 +5,32 @@ import java.util.Arrays;
 import org.posmaintenance.model.ModelContract;
 
 /**
- * Where a ticket stands: the five stages of the maintenance procedure, one expanded sub-process each
- * (whose start listener {@code ${stageTracker}} sets the ticket's {@code stage}), then closed or cancelled.
+ * Where a ticket stands: the five stages of the maintenance procedure, then closed or cancelled. Each stage but the
+ * first starts at an element whose start listener {@code ${stageTracker}} sets the ticket's {@code stage}: an event
+ * in the group of the stage, the repair's sub-process. Up to model 1.2.3 every stage was a sub-process; tickets still
+ * running on such a version start their stages there.
  */
 public enum Stage {
-    FAULT_REPORT(ModelContract.SUB_PROCESS_FAULT_REPORT),
-    DIAGNOSIS(ModelContract.SUB_PROCESS_DIAGNOSIS),
-    REPAIR(ModelContract.SUB_PROCESS_REPAIR),
-    SYSTEM_UPGRADE(ModelContract.SUB_PROCESS_SYSTEM_UPGRADE),
-    FEEDBACK(ModelContract.SUB_PROCESS_FEEDBACK),
-    CLOSED(null),
-    CANCELLED(null);
+    FAULT_REPORT(null, "SubProcess_FaultReport"),
+    DIAGNOSIS(ModelContract.EVENT_DIAGNOSIS_STAGE, "SubProcess_Diagnosis"),
+    REPAIR(ModelContract.SUB_PROCESS_REPAIR, ModelContract.SUB_PROCESS_REPAIR),
+    SYSTEM_UPGRADE(ModelContract.EVENT_SYSTEM_UPGRADE_STAGE, "SubProcess_SystemUpgrade"),
+    FEEDBACK(ModelContract.EVENT_FEEDBACK_STAGE, "SubProcess_Feedback"),
+    CLOSED(null, null),
+    CANCELLED(null, null);
 
-    private final String subProcessId;
+    private final String startId;
+    private final String subProcessUpTo123;
 
-    Stage(String subProcessId) {
-        this.subProcessId = subProcessId;
+    Stage(String startId, String subProcessUpTo123) {
+        this.startId = startId;
+        this.subProcessUpTo123 = subProcessUpTo123;
     }
 
-    /** The stage whose sub-process has this id. */
-    public static Stage ofSubProcess(String activityId) {
-        return Arrays.stream(values()).filter(stage -> activityId != null && activityId.equals(stage.subProcessId)).findFirst()
+    /** The stage that starts at this element: its event or sub-process, or its sub-process of a model up to 1.2.3. */
+    public static Stage startingAt(String activityId) {
+        return Arrays.stream(values()).filter(stage -> activityId != null
+                        && (activityId.equals(stage.startId) || activityId.equals(stage.subProcessUpTo123))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No stage starts at " + activityId));
     }
 

@@ -6,10 +6,10 @@ import org.posmaintenance.sla.SlaStateTracker;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of each stage: keeps the ticket's stage current (its record, and the variable {@code stage} for
- * Tasklist and Cockpit). The service-level
- * state follows two stage changes: it is measured from the start of the diagnosis, and settled when the
- * repair stage is done, that is when the system upgrade stage starts.
+ * Start listener of the element where each stage starts ({@link Stage}): keeps the ticket's stage current (its
+ * record, and the variable {@code stage} for Tasklist and Cockpit). The service-level state follows two stage
+ * changes: it is measured from the start of the diagnosis, and settled when the repair stage is done, that is when
+ * the system upgrade stage starts.
  */
 @Component("stageTracker")
 public class StageTracker implements ExecutionListener {
@@ -24,9 +24,10 @@ public class StageTracker implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Stage stage = Stage.ofSubProcess(execution.getCurrentActivityId());
+        Stage stage = Stage.startingAt(execution.getCurrentActivityId());
         String processInstanceId = execution.getProcessInstanceId();
-        // the first stage starts before the ticket is registered; the registration records it
+        // the first stage starts with the process, before the ticket is registered; the registration records it (the
+        // sub-process of a model up to 1.2.3 still calls this listener)
         if (stage == Stage.FAULT_REPORT) {
             return;
         }

@@ -367,7 +367,7 @@ class TicketEndsTest extends ProcessScenarioTest {
         while (ids.find()) {
             model = model.replaceAll("(?s)      <bpmndi:BPMN(Shape|Edge) id=\"" + ids.group(1) + "_di\".*?</bpmndi:BPMN(Shape|Edge)>\n", "");
         }
-        return model.replace("camunda:versionTag=\"1.2.3\"", "camunda:versionTag=\"1.1.9\"");
+        return model.replace("camunda:versionTag=\"1.2.4\"", "camunda:versionTag=\"1.1.9\"");
     }
 
     /** The message of the ticket's latest notification, as the journal recorded it. */

@@ -45,7 +45,7 @@ class DeploymentAndAccessTest extends ProcessScenarioTest {
     void theDeploymentHoldsTheProcessTheDecisionAndEveryForm() {
         var definition = repositoryService.createProcessDefinitionQuery()
                 .processDefinitionKey(ModelContract.PROCESS_ID).latestVersion().singleResult();
-        assertThat(definition.getVersionTag()).isEqualTo("1.2.3");
+        assertThat(definition.getVersionTag()).isEqualTo("1.2.4");
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(180);
 
         // one deployment unit, resources named by file name

@@ -73,7 +73,7 @@ class DeploymentGuardTest extends ProcessScenarioTest {
     void withdrawWhatWasDeployed() {
         deployed.forEach(id -> repositoryService.deleteDeployment(id, true));
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion()
-                .singleResult().getVersionTag()).as("the latest version, for the other tests").isEqualTo("1.2.3");
+                .singleResult().getVersionTag()).as("the latest version, for the other tests").isEqualTo("1.2.4");
     }
 
     // ------------------------------------------------------------------------------------------ hostile models
@@ -365,7 +365,7 @@ class DeploymentGuardTest extends ProcessScenarioTest {
                 "SlaTargets.dmn", "WarrantyCoverage.dmn", "report-fault.form");
 
         JsonNode release = accepted(deployAsAnalyst(ModelResources.DEPLOYMENT_NAME, text(models)));
-        assertThat(deployedKeysAndTags(release.path("deployedProcessDefinitions"))).containsEntry(PROCESS_ID, "1.2.3")
+        assertThat(deployedKeysAndTags(release.path("deployedProcessDefinitions"))).containsEntry(PROCESS_ID, "1.2.4")
                 .containsOnlyKeys(PROCESS_ID, ModelContract.CANCELLATION_PROCESS_ID, ModelContract.PROCESS_SLA_PAUSE_APPROVAL,
                         ModelContract.PROCESS_CALENDAR_WATCH);
         assertThat(deployedKeysAndTags(release.path("deployedDecisionDefinitions")).keySet())

@@ -47,7 +47,7 @@ class LoanerReturnTest extends ProcessScenarioTest {
         // the upgrade and the survey go on meanwhile; the ticket waits for the loaner before it closes
         executeJobAt(ticket, "Task_CheckSoftwareVersion");
         survey(ticket);
-        assertThat(ticket).hasPassed("EndEvent_FeedbackDone").isWaitingAt("Task_ReceiveLoaner");
+        assertThat(ticket).hasPassed("Task_RecordEvaluation").isWaitingAt("Task_ReceiveLoaner");
 
         setClock(returned.plus(Duration.ofDays(3)));
         assertRejected(ticket, "Task_ReceiveLoaner", LOANER_RETURNED, () -> complete(ticket, "Task_ReceiveLoaner", Map.of()));

@@ -55,6 +55,8 @@ class TicketMigrationTest extends ProcessScenarioTest {
     static final String REVISED_MODEL = "revisions/PosTerminalMaintenance-1.3.0.bpmn";
     /** The model of the previous release, as it was deployed then. */
     static final String PREVIOUS_MODEL = "revisions/PosTerminalMaintenance-1.2.2.bpmn";
+    /** The last model whose five stages were sub-processes (the repair's still is), as it was deployed. */
+    static final String STAGE_SUB_PROCESSES_MODEL = "revisions/PosTerminalMaintenance-1.2.3.bpmn";
 
     @Autowired RepositoryService repositoryService;
     @Autowired TestRestTemplate http;
@@ -66,7 +68,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
     @BeforeEach
     void currentModel() {
         current = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_ID).latestVersion().singleResult();
-        assertThat(current.getVersionTag()).isEqualTo("1.2.3");
+        assertThat(current.getVersionTag()).isEqualTo("1.2.4");
     }
 
     @AfterEach
@@ -77,12 +79,8 @@ class TicketMigrationTest extends ProcessScenarioTest {
     @Test
     void ticketsWaitingInEveryStageMoveToTheRevisedModelAndFinishThere() {
         // ---- tickets on the current version, waiting in each stage that has wait states
-        Map<String, ProcessInstance> tickets = new LinkedHashMap<>();
-        tickets.put("diagnosis job", startTicket(report()));
-        tickets.put("confirm diagnosis", ticketAwaitingDiagnosis(report()));
-        ProcessInstance remote = ticketAwaitingDiagnosis(report());
-        confirmDiagnosis(remote, "NORMAL", "REMOTE", false);
-        tickets.put("remote support", remote);
+        Map<String, ProcessInstance> tickets = ticketsBeforeTheRepair();
+        ProcessInstance remote = tickets.get("remote support");
         ProcessInstance mailIn = ticketRepairedAtCentreWithLoaner("LOAN-A920-011");
         tickets.put("loaner out", mailIn);
         ProcessInstance upgrade = ticketRepairedRemotely(report(newTerminal(MERCHANT, "3.3.0", "2027-06-30", "PURCHASE")));
@@ -114,7 +112,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(dryRun.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(dryRun.getBody()).extractingByKey("target").extracting("versionTag").isEqualTo("1.3.0");
         assertThat((List<Map<String, Object>>) dryRun.getBody().get("sources")).singleElement().satisfies(source -> {
-            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.3");
+            assertThat(source.get("version")).extracting("versionTag").isEqualTo("1.2.4");
             assertThat(source).containsEntry("tickets", 6).containsEntry("migrated", 0);
         });
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(revised.getId()).count()).isZero();
@@ -165,12 +163,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ? AND IS_CONCURRENT_ = TRUE",
                 Integer.class, survey.getId())).as("the previous model's parallel branches").isEqualTo(2);
 
-        ProcessDefinition release;
-        try (InputStream model = Files.newInputStream(Paths.get("processes", "PosTerminalMaintenance.bpmn"))) {
-            release = deploy(Bpmn.readModelFromStream(model));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProcessDefinition release = deployRelease();
         assertThat(release.getVersionTag()).isEqualTo(current.getVersionTag());
         ResponseEntity<Map> migration = analyst().postForEntity(MIGRATIONS,
                 Map.of("sourceVersions", List.of(previous.getVersion())), Map.class);
@@ -194,7 +187,7 @@ class TicketMigrationTest extends ProcessScenarioTest {
             assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(ticket.getId())
                     .activityId("Task_CloseTicket").count()).as("closed once").isEqualTo(1);
         }
-        assertThat(mailIn).hasPassed("EndEvent_LoanerBack", "EndEvent_FeedbackDone");
+        assertThat(mailIn).hasPassed("EndEvent_LoanerBack", "Task_RecordEvaluation");
     }
 
     @Test
@@ -242,6 +235,68 @@ class TicketMigrationTest extends ProcessScenarioTest {
 
     static final String MIGRATIONS = "/api/process-revisions/migrations";
 
+    /**
+     * Tickets of model 1.2.3, whose stages were sub-processes, move to this release's, whose stages are groups (the
+     * repair's a sub-process still), with nothing named but the version: each step keeps its id, each timer its due
+     * date, and every ticket finishes with its stages recorded.
+     */
+    @Test
+    void ticketsInTheStageSubProcessesOf123MoveToTheStageGroupsAndFinish() {
+        ProcessDefinition stages = deploy(Bpmn.readModelFromStream(resource(STAGE_SUB_PROCESSES_MODEL)));
+        assertThat(stages.getVersionTag()).isEqualTo("1.2.3");
+        Map<String, ProcessInstance> tickets = ticketsBeforeTheRepair();
+        ProcessInstance remote = tickets.get("remote support");
+        tickets.put("upgrade window", ticketRepairedRemotely(report(newTerminal(MERCHANT, "3.3.0", "2027-06-30", "PURCHASE"))));
+        ProcessInstance survey = ticketRepairedRemotely(report());
+        executeJobAt(survey, "Task_SendSurvey");
+        tickets.put("survey", survey);
+        tickets.values().forEach(ticket -> assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId())
+                .singleResult().getProcessDefinitionId()).isEqualTo(stages.getId()));
+        assertThat(tickets.get("confirm diagnosis")).isWaitingAt("Task_ConfirmDiagnosis");
+        assertThat(tickets.get("upgrade window")).isWaitingAt("TimerEvent_UpgradeWindowOpens");
+        Map<String, Date> due = new LinkedHashMap<>();
+        due.put("response", timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaBreached").getDuedate());
+        due.put("warning", timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaAtRisk").getDuedate());
+        due.put("window", timerAt(tickets.get("upgrade window"), "TimerEvent_UpgradeWindowOpens").getDuedate());
+        due.put("survey", timerAt(survey, "BoundaryEvent_SurveyExpired").getDuedate());
+
+        ProcessDefinition release = deployRelease();
+        assertThat(release.getVersionTag()).isEqualTo(current.getVersionTag());
+        ResponseEntity<Map> migration = analyst().postForEntity(MIGRATIONS, Map.of("sourceVersions", List.of(stages.getVersion())),
+                Map.class);
+        assertThat(migration.getStatusCode()).as("%s", migration.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) migration.getBody().get("sources")).singleElement()
+                .satisfies(source -> assertThat(source).containsEntry("tickets", 5).containsEntry("migrated", 5));
+        tickets.values().forEach(ticket -> assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId())
+                .singleResult().getProcessDefinitionId()).isEqualTo(release.getId()));
+        assertThat(tickets.get("diagnosis job")).isWaitingAt("Task_DiagnoseFault");
+        assertThat(tickets.get("confirm diagnosis")).isWaitingAt("Task_ConfirmDiagnosis");
+        assertThat(remote).isWaitingAt("Task_RemoteSupport");
+        assertThat(survey).isWaitingAt("Task_AnswerSurvey");
+        assertThat(timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaBreached").getDuedate()).isEqualTo(due.get("response"));
+        assertThat(timerAt(tickets.get("confirm diagnosis"), "BoundaryEvent_ResponseSlaAtRisk").getDuedate()).isEqualTo(due.get("warning"));
+        assertThat(timerAt(tickets.get("upgrade window"), "TimerEvent_UpgradeWindowOpens").getDuedate()).isEqualTo(due.get("window"));
+        assertThat(timerAt(survey, "BoundaryEvent_SurveyExpired").getDuedate()).isEqualTo(due.get("survey"));
+        assertThat(record(tickets.get("confirm diagnosis")).stage()).isEqualTo("DIAGNOSIS");
+
+        // the moved ticket's next stages start at the release's stage events and sub-process
+        complete(tickets.get("confirm diagnosis"), "Task_ConfirmDiagnosis", answers("Task_ConfirmDiagnosis"));
+        assertThat(record(tickets.get("confirm diagnosis")).stage()).isEqualTo("REPAIR");
+        tickets.values().forEach(this::finish);
+        for (Map.Entry<String, ProcessInstance> ticket : tickets.entrySet()) {
+            HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(ticket.getValue().getId()).singleResult();
+            assertThat(ended.getState()).as(ticket.getKey()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+            assertThat(ended.getEndActivityId()).as(ticket.getKey()).isEqualTo("EndEvent_TicketClosed");
+            assertThat(record(ticket.getValue()).stage()).as(ticket.getKey()).isEqualTo("CLOSED");
+            assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(ticket.getValue().getId())
+                    .activityId("Task_CloseTicket").count()).as("closed once").isEqualTo(1);
+        }
+        for (String beforeFeedback : List.of("diagnosis job", "confirm diagnosis", "remote support", "upgrade window")) {
+            assertThat(tickets.get(beforeFeedback)).as(beforeFeedback).hasPassed("Task_SendSurvey", "Task_RecordEvaluation");
+        }
+    }
+
     private TestRestTemplate analyst() {
         return http.withBasicAuth("alan", "alan-demo");
     }
@@ -285,6 +340,17 @@ class TicketMigrationTest extends ProcessScenarioTest {
         return latest;
     }
 
+    /** Tickets on the latest version waiting for the diagnosis job, at Confirm diagnosis and at Remote support. */
+    private Map<String, ProcessInstance> ticketsBeforeTheRepair() {
+        Map<String, ProcessInstance> tickets = new LinkedHashMap<>();
+        tickets.put("diagnosis job", startTicket(report()));
+        tickets.put("confirm diagnosis", ticketAwaitingDiagnosis(report()));
+        ProcessInstance remote = ticketAwaitingDiagnosis(report());
+        confirmDiagnosis(remote, "NORMAL", "REMOTE", false);
+        tickets.put("remote support", remote);
+        return tickets;
+    }
+
     /** A mail-in repair, billed, with a loaner terminal still at the merchant's: it waits for the loaner and the survey. */
     private ProcessInstance ticketRepairedAtCentreWithLoaner(String loanerSerial) {
         ProcessInstance mailIn = ticketAwaitingDiagnosis(report());
@@ -294,6 +360,15 @@ class TicketMigrationTest extends ProcessScenarioTest {
         complete(mailIn, "Task_ReturnTerminal", Map.of(RETURN_SHIPPING_REFERENCE, "SF0987654321"));
         executeJobAt(mailIn, "Task_BillParts");
         return mailIn;
+    }
+
+    /** Deploys this release's model again, as the latest version (after an older one deployed by a test). */
+    private ProcessDefinition deployRelease() {
+        try (InputStream model = Files.newInputStream(Paths.get("processes", "PosTerminalMaintenance.bpmn"))) {
+            return deploy(Bpmn.readModelFromStream(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static InputStream resource(String name) {

@@ -74,7 +74,7 @@ class SystemUpgradeStageTest extends ProcessScenarioTest {
         assertThat(jdbc.queryForObject("SELECT software_version FROM terminal WHERE serial = ?", String.class, terminal))
                 .as("the terminal's record").isEqualTo("3.4.0");
         assertThat(variable(ticket, UPGRADED_AT)).isEqualTo(Date.from(closes.plusSeconds(1800)));
-        assertThat(ticket).hasPassed("EndEvent_UpgradeStageDone", "Task_SendSurvey").isWaitingAt("Task_AnswerSurvey");
+        assertThat(ticket).hasPassed("Task_UpgradeTerminal", "Task_SendSurvey").isWaitingAt("Task_AnswerSurvey");
         assertThat(record(ticket).stage()).isEqualTo("FEEDBACK");
     }
 
