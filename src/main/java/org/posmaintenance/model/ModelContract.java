@@ -227,7 +227,7 @@ public final class ModelContract {
      * the merchant API and a client without a user); the model gives him a task that shows the new ticket's number.
      */
     @Variable(readByModel = true) public static final String HOTLINE_AGENT = "hotlineAgent";
-    /** Set by older releases (the stage is the ticket's record, and the sub-process Cockpit shows); read by RecordsBackfill. */
+    /** Set by older releases (the stage is the ticket's record, and the group Cockpit shows); read by RecordsBackfill. */
     @Variable public static final String STAGE = "stage";
     /** The service-level state, {@code sla.SlaState}: ON_TRACK, AT_RISK, BREACHED, then MET or MISSED. */
     @Variable public static final String SLA_STATE = "slaState";

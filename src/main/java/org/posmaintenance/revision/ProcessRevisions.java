@@ -2,6 +2,7 @@ package org.posmaintenance.revision;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,13 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.posmaintenance.model.ModelContract;
 import org.springframework.stereotype.Service;
 
@@ -138,17 +144,14 @@ public class ProcessRevisions {
                                List<String> problems) {
         MigrationInstructionsBuilder equal = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities();
         MigrationPlanBuilder builder = request.updateEventTriggers() ? equal.updateEventTriggers() : equal;
-        for (String moved : outOfRemovedScopes(source, target)) {
-            if (!request.activityMappings().containsKey(moved)) {
-                var instruction = builder.mapActivities(moved, moved);
-                if (request.updateEventTriggers()) {
-                    instruction.updateEventTrigger();
-                }
-            }
-        }
-        request.activityMappings().forEach((from, to) -> {
-            var instruction = builder.mapActivities(from, to);
-            if (request.updateEventTriggers()) {
+        BpmnModelInstance from = repository.getBpmnModelInstance(source.getId());
+        Map<String, String> mappings = new LinkedHashMap<>();
+        outOfRemovedScopes(from, repository.getBpmnModelInstance(target.getId())).forEach(id -> mappings.put(id, id));
+        mappings.putAll(request.activityMappings());
+        mappings.forEach((activity, renamed) -> {
+            var instruction = builder.mapActivities(activity, renamed);
+            // only an event has a trigger to update (a timer's due date); Camunda refuses the flag on anything else
+            if (request.updateEventTriggers() && from.getModelElementById(activity) instanceof CatchEvent) {
                 instruction.updateEventTrigger();
             }
         });
@@ -167,31 +170,55 @@ public class ProcessRevisions {
         }
     }
 
-    /** BPMN elements a ticket can wait at (or a timer or message wait on) that a migration plan may map. */
+    /** BPMN elements a ticket can wait at, or a timer or message wait on, that a migration plan may map. */
     private static final Set<String> MIGRATABLE = Set.of("userTask", "serviceTask", "sendTask", "receiveTask",
             "businessRuleTask", "scriptTask", "manualTask", "task", "callActivity", "subProcess", "intermediateCatchEvent",
-            "parallelGateway", "inclusiveGateway");
+            "boundaryEvent");
 
     /**
-     * The activities of {@code source} whose sub-process {@code target} no longer has, and that {@code target} has with
-     * the same id elsewhere; with the boundary events attached to them.
+     * The activities of {@code from} that {@code to} has with the same id and type, in the same sub-processes but for
+     * those {@code to} no longer has; a boundary event only on the same activity, and only a timer, message or signal
+     * (what Camunda migrates without updating the trigger). Joining gateways are not among them: Camunda maps one
+     * only within a mapped scope.
      */
-    private List<String> outOfRemovedScopes(ProcessDefinition source, ProcessDefinition target) {
-        BpmnModelInstance from = repository.getBpmnModelInstance(source.getId());
-        BpmnModelInstance to = repository.getBpmnModelInstance(target.getId());
+    private static List<String> outOfRemovedScopes(BpmnModelInstance from, BpmnModelInstance to) {
         List<String> moved = new ArrayList<>();
         for (FlowNode node : from.getModelElementsByType(FlowNode.class)) {
-            if (MIGRATABLE.contains(node.getElementType().getTypeName()) && to.getModelElementById(node.getId()) instanceof FlowNode
-                    && node.getParentElement() instanceof SubProcess scope && to.getModelElementById(scope.getId()) == null) {
+            String type = node.getElementType().getTypeName();
+            if (!MIGRATABLE.contains(type) || !(to.getModelElementById(node.getId()) instanceof FlowNode there)
+                    || !type.equals(there.getElementType().getTypeName())) {
+                continue;
+            }
+            List<String> scopes = subProcessesAround(node);
+            List<String> kept = scopes.stream().filter(scope -> to.getModelElementById(scope) instanceof SubProcess).toList();
+            if (kept.size() < scopes.size() && kept.equals(subProcessesAround(there)) && sameTrigger(node, there)) {
                 moved.add(node.getId());
             }
         }
-        for (BoundaryEvent event : from.getModelElementsByType(BoundaryEvent.class)) {
-            if (moved.contains(event.getAttachedTo().getId()) && to.getModelElementById(event.getId()) instanceof BoundaryEvent) {
-                moved.add(event.getId());
-            }
-        }
         return moved;
+    }
+
+    /** The sub-processes around an element, the innermost first. */
+    private static List<String> subProcessesAround(ModelElementInstance element) {
+        List<String> scopes = new ArrayList<>();
+        for (ModelElementInstance parent = element.getParentElement(); parent instanceof SubProcess scope;
+             parent = parent.getParentElement()) {
+            scopes.add(scope.getId());
+        }
+        return scopes;
+    }
+
+    /** Whether an event waits for a timer, message or signal in both versions (and a boundary event on the same activity). */
+    private static boolean sameTrigger(FlowNode source, FlowNode target) {
+        if (!(source instanceof CatchEvent event)) {
+            return true;
+        }
+        boolean supported = !event.getEventDefinitions().isEmpty() && event.getEventDefinitions().stream().allMatch(definition ->
+                definition instanceof TimerEventDefinition || definition instanceof MessageEventDefinition
+                        || definition instanceof SignalEventDefinition);
+        boolean sameActivity = !(source instanceof BoundaryEvent boundary)
+                || boundary.getAttachedTo().getId().equals(((BoundaryEvent) target).getAttachedTo().getId());
+        return supported && sameActivity;
     }
 
     /** Activities where tickets of {@code source} wait that the plan does not map: they could not be moved. */
@@ -207,7 +234,7 @@ public class ProcessRevisions {
         List<String> problems = new ArrayList<>();
         waiting.forEach((activity, tickets) -> problems.add(tickets + " ticket(s) of version " + source.getVersion() + " ("
                 + source.getVersionTag() + ") wait at " + activity + ", which version " + target.getVersion() + " ("
-                + target.getVersionTag() + ") does not have: name its new id in 'activityMappings'"));
+                + target.getVersionTag() + ") does not have, or not where the plan can map it: name its id there in 'activityMappings'"));
         return problems;
     }
 

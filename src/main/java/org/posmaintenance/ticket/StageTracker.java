@@ -6,10 +6,9 @@ import org.posmaintenance.sla.SlaStateTracker;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of the element where each stage starts ({@link Stage}): keeps the ticket's stage current (its
- * record, and the variable {@code stage} for Tasklist and Cockpit). The service-level state follows two stage
- * changes: it is measured from the start of the diagnosis, and settled when the repair stage is done, that is when
- * the system upgrade stage starts.
+ * Start listener of the element where each stage starts ({@link Stage}): keeps the ticket's stage in its record
+ * current. The service-level state follows two stage changes: it is measured from the start of the diagnosis, and
+ * settled when the repair stage is done, that is when the system upgrade stage starts.
  */
 @Component("stageTracker")
 public class StageTracker implements ExecutionListener {

@@ -297,6 +297,25 @@ class TicketMigrationTest extends ProcessScenarioTest {
         }
     }
 
+    /** With the timers' triggers updated, only the events get the update (Camunda refuses it on a task). */
+    @Test
+    void ticketsOf123MoveWithTheirTimersUpdatedToo() {
+        ProcessDefinition stages = deploy(Bpmn.readModelFromStream(resource(STAGE_SUB_PROCESSES_MODEL)));
+        ProcessInstance ticket = ticketAwaitingDiagnosis(report());
+        Date responseDue = timerAt(ticket, "BoundaryEvent_ResponseSlaBreached").getDuedate();
+        ProcessDefinition release = deployRelease();
+
+        ResponseEntity<Map> migration = analyst().postForEntity(MIGRATIONS, Map.of("sourceVersions", List.of(stages.getVersion()),
+                "updateEventTriggers", true), Map.class);
+        assertThat(migration.getStatusCode()).as("%s", migration.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ticket.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(release.getId());
+        // the new timer's due date comes from the same deadline
+        assertThat(timerAt(ticket, "BoundaryEvent_ResponseSlaBreached").getDuedate()).isEqualTo(responseDue);
+        finish(ticket);
+        assertThat(record(ticket).stage()).isEqualTo("CLOSED");
+    }
+
     private TestRestTemplate analyst() {
         return http.withBasicAuth("alan", "alan-demo");
     }
