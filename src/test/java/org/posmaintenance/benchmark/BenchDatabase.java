@@ -58,9 +58,12 @@ final class BenchDatabase {
 
     /** Whether the database is a PostgreSQL server on this machine (its processes' processor time can be read). */
     boolean isLocalPostgres() {
+        if (!isPostgres()) {
+            return false;
+        }
         String address = url.substring("jdbc:postgresql:".length());
-        return isPostgres() && (!address.startsWith("//") || address.startsWith("//localhost") || address.startsWith("//127.0.0.1")
-                || address.startsWith("///"));
+        return !address.startsWith("//") || address.startsWith("//localhost") || address.startsWith("//127.0.0.1")
+                || address.startsWith("///");
     }
 
     String user() {
